@@ -1,0 +1,207 @@
+"""The command line: a thin layer over the same-named library functions.
+
+Commands that print JSON or JSONL print nothing else on standard output; progress bars, logs and
+summaries for people go to standard error.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from sitrep.errors import EXIT_USAGE, SitrepError
+from sitrep.jsonout import dumps
+
+app = typer.Typer(
+    name="sitrep",
+    help="News reports in, a sourced record of what happened out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class TableFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    jsonl = "jsonl"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite file (default: ./sitrep.db, or $SITREP_DB).")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or '-' for JSON Lines on stdin.")]
+DctOption = Annotated[Optional[str], typer.Option("--dct", help="Publication date (YYYY-MM-DD) for inputs that lack one.")]
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _check_day(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from sitrep.ingest.timeparse import iso_day
+
+    day = iso_day(value)
+    if not day or len(value.strip()) != 10:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--dct")
+    return day
+
+
+def emit(rows: list[dict[str, Any]], fmt: TableFormat, *, columns: list[str] | None = None) -> None:
+    """Print ``rows`` to standard output in the chosen format."""
+    out = sys.stdout
+    if fmt is TableFormat.json:
+        out.write(dumps(rows, indent=2) + "\n")
+    elif fmt is TableFormat.jsonl:
+        for row in rows:
+            out.write(dumps(row) + "\n")
+    else:
+        columns = columns or (list(rows[0]) if rows else [])
+        flat = [{c: (dumps(r.get(c)) if isinstance(r.get(c), (dict, list)) else r.get(c)) for c in columns} for r in rows]
+        if fmt is TableFormat.csv:
+            writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(flat)
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table(*columns)
+            for r in flat:
+                table.add_row(*("" if r[c] is None else str(r[c]) for c in columns))
+            Console().print(table)
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    db: DbOption = None,
+    dct: DctOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    format: Annotated[TableFormat, typer.Option("--format", help="Summary format on stdout; 'table' is for people.")] = TableFormat.table,
+) -> None:
+    """The main job: read, clean and date every input into the store, then print a summary."""
+    from sitrep.pipeline import run as run_pipeline
+
+    summary = run_pipeline(paths, db=db, dct=_check_day(dct), progress=not quiet and sys.stderr.isatty()).as_dict()
+    if format is TableFormat.table:
+        console = _stderr() if not sys.stdout.isatty() else None
+        from rich.console import Console
+
+        console = console or Console()
+        console.print(f"[bold]sitrep run[/bold] → {summary['store']}")
+        console.print(f"  inputs read:        {summary['read']}")
+        console.print(f"  articles:           {summary['documents']} ({summary['stored']} new or changed, {summary['unchanged']} unchanged)")
+        rejected = summary["rejected"]
+        console.print(f"  rejected:           {sum(rejected.values())}" + (f"  ({', '.join(f'{k}: {v}' for k, v in rejected.items())})" if rejected else ""))
+        t = summary["totals"]
+        console.print(f"  in the store:       {t['documents']} documents, {t['rejected']} rejected inputs, {t['events']} events")
+        console.print("  see them with:      sitrep documents --format table    (rejected: sitrep documents --rejected)")
+    else:
+        emit([summary], format)
+
+
+@app.command()
+def clean(
+    paths: PathsArg,
+    dct: DctOption = None,
+) -> None:
+    """Print each input's main text as JSONL: id, source, title, text, removed (or rejected)."""
+    from sitrep.pipeline import clean as clean_inputs
+    from sitrep.records import Rejected
+
+    for result in clean_inputs(paths, dct=_check_day(dct)):
+        if isinstance(result, Rejected):
+            row = {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+        else:
+            row = {"id": result.id, "source": result.source, "title": result.title, "text": result.text,
+                   "removed": [r.as_dict() for r in result.removed]}
+        sys.stdout.write(dumps(row) + "\n")
+
+
+@app.command()
+def documents(
+    db: DbOption = None,
+    rejected: Annotated[bool, typer.Option("--rejected", help="List rejected inputs with their reasons instead.")] = False,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.json,
+) -> None:
+    """List stored documents (id, source, title, outlet, url, published), or the rejected inputs."""
+    from sitrep.store import open_store
+
+    with open_store(db) as store:
+        if rejected:
+            emit(list(store.rejected()), format, columns=["source", "id", "code", "reason"])
+        else:
+            emit(list(store.documents()), format, columns=["id", "source", "title", "outlet", "url", "published"])
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="acled-csv, jsonl, geojson or parquet.")],
+    db: DbOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
+) -> None:
+    """Export merged events in ACLED's CSV columns, JSONL, GeoJSON or Parquet."""
+    from sitrep.export import export_events
+    from sitrep.store import open_store
+
+    if format is ExportFormat.parquet and output is None:
+        raise typer.BadParameter("Parquet is binary: give --output FILE", param_hint="--output")
+    with open_store(db) as store:
+        events = store.events()
+        if format is ExportFormat.parquet:
+            n = export_events(events, format.value, str(output))
+        elif output is None:
+            n = export_events(events, format.value, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = export_events(events, format.value, fh)
+    _stderr().print(f"exported {n} events")
+
+
+class EvalTask(str, Enum):
+    clean = "clean"
+
+
+@app.command("eval")
+def eval_(
+    task: Annotated[EvalTask, typer.Argument(help="Benchmark task.")],
+    data: Annotated[Path, typer.Option("--data", help="The benchmark's data folder (see ../shared/data/README.md).")],
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N items (quick checks).")] = None,
+) -> None:
+    """Print a JSON object of metrics for a benchmark task."""
+    if not data.exists():
+        raise typer.BadParameter(f"{data} does not exist", param_hint="--data")
+    from sitrep.eval.clean import evaluate
+
+    result = evaluate(data, limit=limit, progress=sys.stderr.isatty())
+    sys.stdout.write(dumps(result, indent=2) + "\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except SitrepError as exc:
+        _stderr().print(f"[red]error:[/red] {exc}")
+        raise SystemExit(exc.exit_code) from None
+    except BrokenPipeError:  # `sitrep clean … | head` is normal use
+        sys.stderr.close()
+        raise SystemExit(0) from None
+
+
+__all__ = ["app", "main", "EXIT_USAGE"]

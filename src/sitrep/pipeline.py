@@ -1,0 +1,101 @@
+"""The library functions behind the CLI's commands, same names, usable from a notebook."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sitrep.ingest import read_sources
+from sitrep.records import Article, Rejected
+from sitrep.settings import Settings, load_settings
+from sitrep.spine import Stats, process
+from sitrep.store import Store, open_store
+
+# Rows written per transaction: large enough that SQLite's per-commit fsync is not the bottleneck,
+# small enough that an interrupted run loses little work.
+WRITE_BATCH = 200
+
+
+@dataclass(slots=True)
+class Summary:
+    store: str
+    read: int = 0
+    stored: int = 0  # new or changed documents
+    unchanged: int = 0
+    stats: Stats = field(default_factory=Stats)
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "store": self.store,
+            "read": self.read,
+            "documents": self.stats.documents,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "rejected": dict(sorted(self.stats.rejected.items())),
+            "totals": self.totals,
+        }
+
+
+def clean(paths: Iterable[str | os.PathLike], *, settings: Settings | None = None, dct: str | None = None) -> Iterator[Article | Rejected]:
+    """Read and clean every input; one result per input document, in input order."""
+    settings = settings or load_settings()
+    yield from process(read_sources(paths, settings=settings), settings=settings, dct=dct)
+
+
+def run(
+    paths: Iterable[str | os.PathLike],
+    *,
+    db: str | Store | None = None,
+    settings: Settings | None = None,
+    dct: str | None = None,
+    progress: bool = False,
+) -> Summary:
+    """The main job: ingest, clean and date every input into the store; returns a summary."""
+    settings = settings or load_settings()
+    store = db if isinstance(db, Store) else open_store(db or settings.db)
+    summary = Summary(store=store.url)
+    articles: list[Article] = []
+    rejects: list[Rejected] = []
+
+    def flush() -> None:
+        changed = store.add_articles(articles)
+        summary.stored += changed
+        summary.unchanged += len(articles) - changed
+        store.add_rejected(rejects)
+        articles.clear()
+        rejects.clear()
+
+    results = process(read_sources(paths, settings=settings), settings=settings, dct=dct)
+    bar = _progress_bar() if progress else None
+    task = bar.add_task("reading", total=None) if bar else None
+    try:
+        if bar:
+            bar.start()
+        for result in results:
+            summary.read += 1
+            summary.stats.count(result)
+            (rejects if isinstance(result, Rejected) else articles).append(result)  # type: ignore[arg-type]
+            if len(articles) + len(rejects) >= WRITE_BATCH:
+                flush()
+            if bar:
+                bar.update(task, advance=1, description=f"{summary.stats.documents} articles, {sum(summary.stats.rejected.values())} rejected")
+        flush()
+    finally:
+        if bar:
+            bar.stop()
+    summary.totals = store.counts()
+    if not isinstance(db, Store):
+        store.close()
+    return summary
+
+
+def _progress_bar():
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=False,
+    )

@@ -1,0 +1,176 @@
+"""The record types that flow between stages.
+
+One obvious type per stage, all frozen, slotted and keyword-only, so nothing free-form travels
+between stages and every record can be hashed, compared and safely shared across processes.
+
+    read_sources  -> RawDoc | Rejected
+    clean_article -> Article | Rejected
+    date_article  -> Article (with ``published`` filled in)
+    extract       -> Mention ...
+    merge         -> Event ...
+    track_control -> ControlSpan ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["text", "html"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PubDate:
+    """A publication date with its uncertainty: the most likely day and the interval it lies in."""
+
+    date: str | None  # ISO 8601 day, the best single guess
+    earliest: str | None
+    latest: str | None
+    basis: str  # where it came from: "jsonl", "html-meta", "json-ld", "url", "warc", "feed", "text", ...
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return {
+            "date": self.date,
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "basis": self.basis,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawDoc:
+    """One input document as read, before cleaning: decoded text or HTML plus the metadata its
+    container carried (JSONL fields, HTML meta tags and JSON-LD, WARC headers, feed entries)."""
+
+    id: str
+    source: str  # the path or URI it was read from
+    kind: Kind
+    body: str  # decoded text (kind="text") or markup (kind="html")
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: PubDate | None = None
+    language: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Removed:
+    """A span the cleaner removed, kept with the reason, so no text disappears unexplained."""
+
+    text: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A cleaned article: main text only, with what was removed and why."""
+
+    id: str
+    source: str
+    title: str
+    text: str
+    removed: tuple[Removed, ...] = ()
+    url: str | None = None
+    outlet: str | None = None
+    published: PubDate | None = None
+    language: str | None = None
+    kind: Kind = "text"
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejected:
+    """An input that could not become an Article, with a stable error code and a readable reason."""
+
+    source: str
+    code: str  # stable code from sitrep.errors, e.g. "E_EMPTY"
+    reason: str  # human-readable
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A stretch of an article's text: offsets index the cleaned ``text`` (or the raw input with --raw)."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One source's figure for a quantity (fatalities, injured), never averaged with the others."""
+
+    value: int
+    qualifier: str  # "exact", "at least", "more than", "about", ...
+    source: str | None  # who says so, e.g. "the Russian defence ministry"
+    document: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One report of an event in one document, before merging."""
+
+    id: str
+    document: str
+    start: int
+    end: int
+    sentence: str
+    event_type: str
+    sub_event_type: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    location: dict | None = None
+    actor1: dict | None = None
+    actor2: dict | None = None
+    assoc_actors: tuple[dict, ...] = ()
+    fatalities: tuple[Claim, ...] = ()
+    injured: tuple[Claim, ...] = ()
+    status: str = "reported"
+    background: bool = False
+    attributed_to: str | None = None
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One real event, however many documents report it; every claim kept side by side."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    location: dict | None = None
+    actor1: dict | None = None
+    actor2: dict | None = None
+    assoc_actors: tuple[dict, ...] = ()
+    fatalities: tuple[Claim, ...] = ()
+    injured: tuple[Claim, ...] = ()
+    status: str = "reported"
+    background: bool = False
+    confidence: float = 0.0
+    mentions: tuple[str, ...] = field(default_factory=tuple)  # mention ids
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ControlSpan:
+    """Who held a place from when to when, citing the events that show it."""
+
+    place: str  # GeoNames id or sitrep place id
+    actor: str
+    status: Literal["held", "contested"]
+    start: str | None
+    end: str | None
+    events: tuple[str, ...] = ()

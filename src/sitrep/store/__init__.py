@@ -1,0 +1,177 @@
+"""The store: SQLite by default (``./sitrep.db``), PostgreSQL with ``--db postgresql://…``.
+
+Opening a store brings its schema up to date with Alembic. Every write is an idempotent upsert
+keyed on a content-hash or contract id: loading the same input twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from sitrep.errors import StoreError
+from sitrep.ids import hash_id
+from sitrep.records import Article, Rejected
+from sitrep.settings import load_settings
+from sitrep.store import schema
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path for SQLite and plain ``postgresql://`` (driven by psycopg 3)."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], *, update_if: str | None = None) -> int:
+    """Insert rows; on a key conflict do nothing, or update when column ``update_if`` differs.
+    Returns the number of rows inserted or changed."""
+    if not rows:
+        return 0
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - only the two dialects are supported
+        raise StoreError(f"unsupported database dialect {dialect!r}")
+    keys = [c.name for c in table.primary_key.columns]
+    changed = 0
+    for row in rows:
+        stmt = insert(table).values(**row)
+        if update_if is None:
+            stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+        else:
+            cols = {c: getattr(stmt.excluded, c) for c in row if c not in keys}
+            stmt = stmt.on_conflict_do_update(
+                index_elements=keys, set_=cols, where=table.c[update_if] != getattr(stmt.excluded, update_if)
+            )
+        changed += conn.execute(stmt).rowcount or 0
+    return changed
+
+
+def _document_row(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "kind": a.kind,
+        "title": a.title,
+        "text": a.text,
+        "url": a.url,
+        "outlet": a.outlet,
+        "language": a.language,
+        "published": a.published.date if a.published else None,
+        "published_info": a.published.as_dict() if a.published else None,
+        "removed": [r.as_dict() for r in a.removed],
+        "content_hash": a.content_hash,
+    }
+
+
+class Store:
+    """A database of documents, rejected inputs, mentions, events and control spans."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def add_articles(self, articles: Iterable[Article]) -> int:
+        """Upsert articles; an article whose content hash is unchanged is left as it is."""
+        rows = [_document_row(a) for a in articles]
+        with self.engine.begin() as conn:
+            return _upsert(conn, schema.documents, rows, update_if="content_hash")
+
+    def add_rejected(self, rejects: Iterable[Rejected]) -> int:
+        rows = [
+            {"id": hash_id(r.source, r.code, r.reason), "document_id": r.id, "source": r.source, "code": r.code, "reason": r.reason}
+            for r in rejects
+        ]
+        with self.engine.begin() as conn:
+            return _upsert(conn, schema.rejected, rows)
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Every stored document's metadata, in id order."""
+        d = schema.documents.c
+        query = sa.select(d.id, d.source, d.title, d.outlet, d.url, d.published_info).order_by(d.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield {"id": row.id, "source": row.source, "title": row.title, "outlet": row.outlet, "url": row.url,
+                       "published": row.published_info}
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.documents).where(schema.documents.c.id == doc_id)).mappings().first()
+        return dict(row) if row else None
+
+    def rejected(self) -> Iterator[dict[str, Any]]:
+        r = schema.rejected.c
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(r.source, r.document_id, r.code, r.reason).order_by(r.source, r.code)):
+                yield {"source": row.source, "id": row.document_id, "code": row.code, "reason": row.reason}
+
+    def events(self) -> Iterator[dict[str, Any]]:
+        """Every merged event's record (contract field names), in date then id order."""
+        e = schema.events.c
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(e.data).order_by(e.date_start, e.id)):
+                yield row.data
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        with self.engine.connect() as conn:
+            for name in ("documents", "rejected", "mentions", "events", "control_spans"):
+                table = schema.metadata.tables[name]
+                out[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        return out
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (and create or migrate) the store at ``url``; default: ``settings.db``."""
+    url = normalise_url(url or load_settings().db)
+    try:
+        engine = sa.create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            # WAL lets readers (the web UI) go on while one writer loads a batch.
+            @sa.event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+
+        migrate(engine)
+    except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
+        raise StoreError(f"cannot open the store at {url}: {exc}") from exc
+    return Store(engine)
