@@ -109,6 +109,12 @@ def run(
         console.print(f"  articles:           {summary['documents']} ({summary['stored']} new or changed, {summary['unchanged']} unchanged)")
         rejected = summary["rejected"]
         console.print(f"  rejected:           {sum(rejected.values())}" + (f"  ({', '.join(f'{k}: {v}' for k, v in rejected.items())})" if rejected else ""))
+        if summary["documents"]:
+            dated = summary["published_from"]
+            console.print(f"  outlets:            {len(summary['outlets'])} ({', '.join(f'{k} {v}' for k, v in list(summary['outlets'].items())[:6])}{', …' if len(summary['outlets']) > 6 else ''})")
+            console.print(f"  publication date:   " + ", ".join(f"{k}: {v}" for k, v in dated.items()))
+            removed = summary["removed"]
+            console.print(f"  removed furniture:  {sum(removed.values())} spans" + (f" ({', '.join(f'{k} {v}' for k, v in list(removed.items())[:6])})" if removed else ""))
         t = summary["totals"]
         console.print(f"  in the store:       {t['documents']} documents, {t['rejected']} rejected inputs, {t['events']} events")
         console.print("  see them with:      sitrep documents --format table    (rejected: sitrep documents --rejected)")
@@ -195,7 +201,7 @@ def eval_(
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="sitrep")
     except SitrepError as exc:
         _stderr().print(f"[red]error:[/red] {exc}")
         raise SystemExit(exc.exit_code) from None

@@ -22,6 +22,7 @@ Rejection codes (``Rejected.code``), stable across versions:
     E_NO_CONTENT   cleaning left no main text (the page is all navigation, comments, furniture)
     E_UNSUPPORTED  a file type sitrep does not read
     E_NOT_FOUND    a path given on the command line does not exist
+    E_INTERNAL     a stage failed on this input (a bug to report); the batch goes on
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ E_NO_TEXT = "E_NO_TEXT"
 E_NO_CONTENT = "E_NO_CONTENT"
 E_UNSUPPORTED = "E_UNSUPPORTED"
 E_NOT_FOUND = "E_NOT_FOUND"
+E_INTERNAL = "E_INTERNAL"
 
 CODES = {
     E_EMPTY: "the input has no text at all",
@@ -46,6 +48,7 @@ CODES = {
     E_NO_CONTENT: "cleaning left no main text",
     E_UNSUPPORTED: "a file type sitrep does not read",
     E_NOT_FOUND: "the path does not exist",
+    E_INTERNAL: "a stage failed on this input",
 }
 
 EXIT_OK = 0

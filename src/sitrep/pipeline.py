@@ -34,6 +34,9 @@ class Summary:
             "stored": self.stored,
             "unchanged": self.unchanged,
             "rejected": dict(sorted(self.stats.rejected.items())),
+            "outlets": dict(self.stats.outlets.most_common()),
+            "published_from": dict(self.stats.dated_by.most_common()),
+            "removed": dict(self.stats.removed.most_common()),
             "totals": self.totals,
         }
 

@@ -7,12 +7,18 @@ across one outlet's articles) is computed per batch before the spine runs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import logging
+
 from sitrep.clean import clean_article, outlet_repeats
+from sitrep.errors import E_INTERNAL
 from sitrep.records import Article, PubDate, RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
 
 # How many documents are held in memory at once for batch-level context; 2,000 FA-KES-sized
 # articles are about 10 MB of text, and outlet furniture repeats well within that many.
@@ -33,14 +39,22 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
 
 @dataclass(slots=True)
 class Stats:
+    """What a run found, per stage: counted as results come out of the spine."""
+
     documents: int = 0
-    rejected: dict[str, int] = field(default_factory=dict)
+    rejected: Counter = field(default_factory=Counter)  # by error code
+    outlets: Counter = field(default_factory=Counter)
+    dated_by: Counter = field(default_factory=Counter)  # publication-date basis, "none" when unknown
+    removed: Counter = field(default_factory=Counter)  # removed spans by reason
 
     def count(self, result: Article | Rejected) -> None:
         if isinstance(result, Rejected):
-            self.rejected[result.code] = self.rejected.get(result.code, 0) + 1
-        else:
-            self.documents += 1
+            self.rejected[result.code] += 1
+            return
+        self.documents += 1
+        self.outlets[result.outlet or "unknown"] += 1
+        self.dated_by[result.published.basis if result.published and result.published.date else "none"] += 1
+        self.removed.update(r.reason for r in result.removed)
 
 
 def _batches(items: Iterable[RawDoc | Rejected], size: int) -> Iterator[list[RawDoc | Rejected]]:
@@ -68,7 +82,12 @@ def process(
         repeats = outlet_repeats(raws, min_docs=settings.repeated_line_min_docs)
         for item in batch:
             if isinstance(item, RawDoc):
-                result = process_document(item, repeated=repeats.get(item.outlet, frozenset()), dct=dct)
+                try:
+                    result = process_document(item, repeated=repeats.get(item.outlet, frozenset()), dct=dct)
+                except Exception as exc:  # one bad document must never stop the batch
+                    log.exception("document %s failed", item.id)
+                    result = Rejected(source=item.source, id=item.id, code=E_INTERNAL,
+                                      reason=f"{type(exc).__name__}: {exc}"[:500])
             else:
                 result = item
             if on_result:

@@ -7,13 +7,24 @@ that did not make it into the main text), so nothing disappears unexplained.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import trafilatura
+from trafilatura.settings import use_config
 
 from sitrep.clean.flatten import flatten_html
 from sitrep.records import Removed
 
-# trafilatura refuses very deep or very large trees; sitrep bounds them too (hostile input).
-MAX_TREE_SIZE = 200_000  # elements; well above any real article page in the article-extraction set
+# trafilatura discards trees with more elements than this (hostile input: deeply nested or giant
+# pages). 200,000 elements is well above any real page in the article-extraction set.
+MAX_TREE_SIZE = 200_000
+
+
+@lru_cache(maxsize=1)
+def _config():
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
 
 
 def extract_html(html: str, *, url: str | None = None) -> tuple[str, list[Removed]]:
@@ -29,7 +40,7 @@ def extract_html(html: str, *, url: str | None = None) -> tuple[str, list[Remove
             include_comments=False,
             include_tables=True,
             output_format="txt",
-            max_tree_size=MAX_TREE_SIZE,
+            config=_config(),
         )
         or ""
     )

@@ -80,11 +80,11 @@ def read_file(path: Path, doc_id: str, settings: Settings) -> Iterator[RawDoc | 
         return
     if ext in WARC_EXT:
         with path.open("rb") as fh:
-            yield from read_warc(fh, source=source, settings=settings)
+            yield from read_warc(fh, prefix=doc_id, source=source, settings=settings)
         return
     data = path.read_bytes()
     if ext in FEED_EXT:
-        yield from read_feed(data, source=source, settings=settings)
+        yield from read_feed(data, prefix=doc_id, source=source, settings=settings)
         return
     try:
         yield (read_html if ext in HTML_EXT else read_txt)(data, id=doc_id, source=source)

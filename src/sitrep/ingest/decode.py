@@ -37,7 +37,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             return data.decode(declared), declared.lower()
         except (UnicodeDecodeError, LookupError):
             pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
         raise InputError(E_ENCODING, "not valid UTF-8 and no other encoding fits the bytes")
+    best = matches[0]
+    # On short texts several single-byte code pages fit equally well (cp1250 vs cp1252 for French
+    # or German). Among equal fits prefer windows-1252: it is the web's most common legacy
+    # encoding, and the one HTML5 decodes "latin-1" as.
+    for m in matches[1:]:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01:
+            best = m
     return str(best), best.encoding

@@ -136,7 +136,7 @@ def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settin
         yield doc
 
 
-def read_warc(stream: BinaryIO, *, source: str, settings: Settings) -> Out:
+def read_warc(stream: BinaryIO, *, prefix: str, source: str, settings: Settings) -> Out:
     """HTTP response records of a WARC (gzipped or not). A truncated archive yields the records
     read so far, then one Rejected for the rest."""
     from warcio.archiveiterator import ArchiveIterator
@@ -146,7 +146,7 @@ def read_warc(stream: BinaryIO, *, source: str, settings: Settings) -> Out:
         for record in ArchiveIterator(stream):
             if record.rec_type != "response":
                 continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{count + 1}"
+            uri = record.rec_headers.get_header("WARC-Target-URI") or f"{prefix}#{count + 1}"
             if record.http_headers is not None and record.http_headers.get_statuscode() not in (None, "200"):
                 continue
             ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
@@ -155,6 +155,9 @@ def read_warc(stream: BinaryIO, *, source: str, settings: Settings) -> Out:
             body = record.content_stream().read(settings.max_input_bytes + 1)
             count += 1
             where = f"{source}#{uri}"
+            if len(body) <= settings.max_input_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                # The record promised more bytes than the file holds: the archive ends mid-record.
+                raise EOFError(f"record {uri} is cut short")
             if len(body) > settings.max_input_bytes:
                 yield Rejected(source=where, id=uri, code=E_TOO_LARGE,
                                reason=f"response body over the {settings.max_input_bytes} byte limit")
@@ -176,11 +179,11 @@ def read_warc(stream: BinaryIO, *, source: str, settings: Settings) -> Out:
                 doc = _with_published(doc, PubDate(date=None, earliest=None, latest=crawled, basis="warc", confidence=0.0))
             yield doc
     except Exception as exc:  # warcio raises assorted errors on truncated or corrupt archives
-        yield Rejected(source=source, id=f"{source}#truncated", code=E_PARSE,
+        yield Rejected(source=source, id=prefix, code=E_PARSE,
                        reason=f"the WARC is truncated or corrupt after {count} records: {type(exc).__name__}: {exc}")
         return
     if count == 0:
-        yield Rejected(source=source, id=source, code=E_NO_TEXT, reason="the WARC holds no HTTP response with a text or HTML page")
+        yield Rejected(source=source, id=prefix, code=E_NO_TEXT, reason="the WARC holds no HTTP response with a text or HTML page")
 
 
 def _with_published(doc: RawDoc, published: PubDate) -> RawDoc:
@@ -192,20 +195,20 @@ def _with_published(doc: RawDoc, published: PubDate) -> RawDoc:
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|ul|ol|li|blockquote|img)\b", re.I)
 
 
-def read_feed(data: bytes, *, source: str, settings: Settings) -> Out:
+def read_feed(data: bytes, *, prefix: str, source: str, settings: Settings) -> Out:
     """RSS or Atom: one document per entry, with the entry's date and the feed's title as outlet."""
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         why = f": {parsed.bozo_exception}" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
-        yield Rejected(source=source, id=source, code=E_NO_TEXT if not parsed.get("bozo") else E_PARSE,
+        yield Rejected(source=source, id=prefix, code=E_NO_TEXT if not parsed.get("bozo") else E_PARSE,
                        reason=f"the feed has no entries{why}")
         return
     outlet = parsed.feed.get("title") or host_of(parsed.feed.get("link"))
     for n, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
-        doc_id = entry.get("id") or link or f"{source}#{n}"
+        doc_id = entry.get("id") or link or f"{prefix}#{n}"
         where = f"{source}#{doc_id}"
         content = ""
         if entry.get("content"):

@@ -1,0 +1,78 @@
+"""The store: migrations, idempotent upserts, rejected inputs. Runs on SQLite, or on the database
+named by $SITREP_TEST_DB (PostgreSQL in CI's second pass)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from sitrep.ids import content_hash
+from sitrep.records import Article, PubDate, Rejected, Removed
+from sitrep.store import open_store
+from sitrep.store.schema import metadata
+
+
+def article(id: str = "a.txt", text: str = "Government forces retook the town.") -> Article:
+    return Article(id=id, source=f"corpus/{id}", title="Town retaken", text=text,
+                   removed=(Removed(text="Share this", reason="share-widget"),), outlet="Example",
+                   published=PubDate(date="2016-03-27", earliest="2016-03-27", latest="2016-03-27", basis="jsonl", confidence=0.95),
+                   content_hash=content_hash("Town retaken", text))
+
+
+def test_migrations_match_the_schema(db_url: str) -> None:
+    with open_store(db_url) as store:
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_opening_twice_is_harmless(db_url: str) -> None:
+    open_store(db_url).close()
+    with open_store(db_url) as store:
+        assert store.counts()["documents"] == 0
+
+
+def test_same_article_twice_changes_nothing(db_url: str) -> None:
+    with open_store(db_url) as store:
+        assert store.add_articles([article()]) == 1
+        with store.engine.connect() as conn:
+            before = conn.execute(sa.text("select * from documents")).all()
+        assert store.add_articles([article()]) == 0
+        with store.engine.connect() as conn:
+            after = conn.execute(sa.text("select * from documents")).all()
+        assert before == after
+
+
+def test_changed_article_is_updated(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add_articles([article()])
+        assert store.add_articles([article(text="Government forces retook the town on Sunday.")]) == 1
+        doc = store.document("a.txt")
+        assert doc["text"].endswith("on Sunday.") and store.counts()["documents"] == 1
+
+
+def test_documents_listing_and_removed_spans(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add_articles([article("b.txt"), article("a.txt")])
+        docs = list(store.documents())
+        assert [d["id"] for d in docs] == ["a.txt", "b.txt"]
+        assert docs[0]["published"]["basis"] == "jsonl"
+        assert store.document("a.txt")["removed"] == [{"text": "Share this", "reason": "share-widget"}]
+
+
+def test_rejected_are_kept_once(db_url: str) -> None:
+    bad = Rejected(source="x/empty.txt", id="empty.txt", code="E_EMPTY", reason="the file is empty")
+    with open_store(db_url) as store:
+        assert store.add_rejected([bad]) == 1
+        assert store.add_rejected([bad]) == 0
+        assert list(store.rejected()) == [{"source": "x/empty.txt", "id": "empty.txt", "code": "E_EMPTY", "reason": "the file is empty"}]
+
+
+def test_bad_database_url_is_a_store_error(tmp_path) -> None:
+    import pytest
+
+    from sitrep.errors import StoreError
+
+    with pytest.raises(StoreError):
+        open_store(f"sqlite:///{tmp_path}/no/such/dir/x.db")
