@@ -174,3 +174,48 @@ class ControlSpan:
     start: str | None
     end: str | None
     events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timex:
+    """A temporal expression: offsets into the text, its TimeML type and normalised value
+    (``2016-03-27``, ``2015-05``, ``2016-W49``, ``P9M``, ``PAST_REF`` …)."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place name in the text and what it resolved to. ``geonameid`` is None when no candidate
+    was good enough; ``reason`` then says why."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    geonameid: str | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    feature_code: str | None
+    admin1: str | None = None
+    admin2: str | None = None
+    precision: str | None = None  # point, city, admin2, admin1, country
+    confidence: float = 0.0
+    reason: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "name": self.name,
+            "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
+            "country_code": self.country_code, "feature_code": self.feature_code,
+            "admin1": self.admin1, "admin2": self.admin2, "precision": self.precision,
+            "confidence": self.confidence, "reason": self.reason,
+        }

@@ -367,10 +367,14 @@ _READ_MORE = _rx(
     r"^(?:read more|read the full (?:story|article|report)|continue reading|keep reading|read on|read full (?:story|article)|full story|more info|learn more|find out more|see more|view more|show more|load more|more|mehr|mehr lesen|mehr erfahren|weiterlesen|weiter lesen|zum artikel|zum beitrag|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|lees meer|czytaj więcej|saiba mais|leia mais)\b[^\n]{0,40}$",
     r"^click here\b",
     r"^(?:klicken sie hier|hier klicken|cliquez ici|haga clic aquí|clicca qui)\b",
-    r"(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|leggi tutto|lees meer|czytaj więcej|read full article|full story)\s{0,3}[.…»›→>]{0,4}\s{0,3}$",
-    r"(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s{0,3}$",
     r"^(?:tap|click|swipe) (?:here|to|for)\b",
     r"^scroll (?:down )?(?:for|to)\b",
+)
+
+# Teasers end with a "read more" link or a truncation mark; matched on the last 48 characters.
+_READ_MORE_TAIL = re.compile(
+    r"(?:(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|leggi tutto|lees meer|czytaj więcej|read full article|full story)\s{0,3}[.…»›→>]{0,4}|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s{0,3}$",
+    re.I,
 )
 
 _SHARE_HEAD = _rx(
@@ -447,6 +451,8 @@ _COPYRIGHT = _rx(
 _COOKIE = _rx(
     r"\bcookies?\b.{0,160}\b(?:use|uses|using|accept|consent|agree|policy|settings|enable|store|verwendet|verwenden|nutzt|nutzen|einverstanden|zustimm|akzeptier|einwillig|utilise|utilisons|accepte|consentement|utiliza|usamos|acepta|utilizza|accetta|gebruikt|akkoord|używa)",
     r"\b(?:use|uses|using|verwendet|verwenden|nutzt|nutzen|setzt|utilise|utilisons|utiliza|usamos|utilizza|gebruikt|używa)\b.{0,60}\bcookies?\b",
+)
+_CONSENT_BUTTON = _rx(
     r"^(?:accept|accept all|akzeptieren|alle akzeptieren|zustimmen|einverstanden|ablehnen|accepter|tout accepter|refuser|aceptar|accetta|accetto|got it|ok|okay|i agree|i accept|agree|decline|reject all|manage (?:cookies|preferences|settings)|cookie[- ]?einstellungen|einstellungen|privacy settings|more information|mehr informationen|weitere informationen|plus d'informations|más información|ulteriori informazioni)[.!]?$",
 )
 
@@ -486,8 +492,6 @@ _NAVIGATION = _rx(
     r"^(?:home|startseite|start|accueil|inicio|portada|pagina iniziale|strona główna|homepage)\s{0,2}(?:[>»›/|→]|::|-)\s{0,2}\S",
     r"^(?:you are here|sie sind hier|sie befinden sich hier|vous êtes ici|usted está aquí|ti trovi in|u bent hier|jesteś tutaj)\b",
     r"^(?:[«‹←<]{1,2}\s{0,2})?(?:previous|prev|next|older|newer|vorherige|vorheriger|nächste|nächster|zurück|weiter|précédent|précédente|suivant|suivante|anterior|siguiente|precedente|successivo|vorige|volgende|poprzedni|następny)(?: (?:post|posts|article|articles|entry|entries|page|story|beitrag|artikel|seite|eintrag|bild|billet|article suivant|noticia|articolo|bericht))?(?:\s{0,2}[»›→>]{1,2})?:?$",
-    r"^(?:[«‹←<]{1,2})\s{0,2}\S.{0,100}$",
-    r"^\S.{0,100}\s{0,2}(?:[»›→>]{1,2})$",
     r"^(?:page|seite|page|página|pagina|strona)\s{0,2}\d{1,4}\s{0,2}(?:of|von|de|sur|di|z|/)\s{0,2}\d{1,4}$",
     r"^(?:back to top|nach oben|zurück nach oben|zum seitenanfang|haut de page|retour en haut|volver arriba|torna su|naar boven|top|up|to top)\s{0,2}[↑^]?$",
     r"^(?:menu|menü|menue|main menu|hauptmenü|navigation|navigationsmenü|search|suche|suchen|rechercher|recherche|buscar|cerca|zoeken|szukaj|close|schließen|fermer|cerrar|chiudi|sluiten|open|öffnen|toggle navigation|skip|sitemap|home|startseite|accueil|inicio|homepage|go|los|ok|submit|senden|absenden|envoyer|enviar|invia|verzenden|back|zurück|retour|volver|indietro|terug|wróć|more|mehr|plus|más|altro|meer|więcej|beitragsnavigation|post navigation|article navigation|posts navigation|seitennavigation|navigation des articles)\s{0,2}[:…]?$",
@@ -534,6 +538,11 @@ def _is_date_line(words: list[str], line: str) -> bool:
     return all(w.isdigit() or w in _DATE_WORDS or (len(w) <= 4 and w.rstrip("stndrh").isdigit()) for w in words)
 
 
+def _arrow_line(text: str) -> bool:
+    """A short link line led or closed by an arrow: "« Older posts", "Next story ›"."""
+    return len(text) <= 100 and (text[0] in "«‹←" or text[-1] in "»›→" or text.startswith("<") or text.endswith(">"))
+
+
 def _is_share_line(words: list[str]) -> bool:
     if not words or len(words) > 20:
         return False
@@ -575,7 +584,7 @@ def _pattern_reason(line: _Line) -> str | None:
     if line.n_chars > PATTERN_MAX_CHARS:
         # Long lines: only cookie/comment-form/advert sentences that name themselves.
         if line.n_chars <= 2 * PATTERN_MAX_CHARS:
-            if _COOKIE.search(text) and "cookie" in text.lower():
+            if "cookie" in text.lower() and _COOKIE.search(text):
                 return "cookie-notice"
             if _COMMENT_FORM.search(text):
                 return "comment-form"
@@ -593,13 +602,14 @@ def _pattern_reason(line: _Line) -> str | None:
         return "related-links"
     if _is_share_line(words) or _SHARE_HEAD.search(text):
         return "share-widget"
-    if _READ_MORE.search(text):
+    if _READ_MORE.search(text) or _READ_MORE_TAIL.search(text[-48:]):
         return "read-more"
     if _COPYRIGHT.search(text):
         return "copyright"
-    if _COOKIE.search(text) and ("cookie" in text.lower()):
+    lowered = text.lower()
+    if "cookie" in lowered and _COOKIE.search(text):
         return "cookie-notice"
-    if _COOKIE.search(text) and line.n_words <= 4:
+    if line.n_words <= 4 and _CONSENT_BUTTON.search(text):
         return "cookie-notice"
     if _ADVERT.search(text):
         return "advertisement"
@@ -615,7 +625,7 @@ def _pattern_reason(line: _Line) -> str | None:
         return "date"
     if not line.sentence and _BYLINE.search(text) and line.n_words <= 12:
         return "byline"
-    if not line.sentence and _NAVIGATION.search(text):
+    if not line.sentence and (_NAVIGATION.search(text) or _arrow_line(text)):
         return "navigation"
     return None
 

@@ -226,10 +226,12 @@ def read_feed(data: bytes, *, prefix: str, source: str, settings: Settings) -> O
                 break
         published = metadata_date(day, "feed")
         title = entry.get("title")
+        # An aggregator's entry names its original outlet in <source>; prefer that to the feed's title.
+        entry_outlet = (entry.get("source") or {}).get("title") or outlet
         if _HTML_TAG.search(content[:4096]):
             page = f"<html><head><title></title></head><body>{content}</body></html>"
             yield RawDoc(id=doc_id, source=where, kind="html", body=page, title=title, url=link,
-                         outlet=outlet, published=published, language=parsed.feed.get("language"))
+                         outlet=entry_outlet, published=published, language=parsed.feed.get("language"))
         else:
             yield RawDoc(id=doc_id, source=where, kind="text", body=content, title=title, url=link,
-                         outlet=outlet, published=published, language=parsed.feed.get("language"))
+                         outlet=entry_outlet, published=published, language=parsed.feed.get("language"))
