@@ -140,6 +140,19 @@ def clean(
         sys.stdout.write(dumps(row) + "\n")
 
 
+RawOption = Annotated[bool, typer.Option("--raw", help="Use the input text exactly as given (no cleaning); offsets index it.")]
+
+
+@app.command()
+def dates(paths: PathsArg, raw: RawOption = False, dct: DctOption = None) -> None:
+    """Print each input's publication date (with its interval and basis) and its temporal
+    expressions normalised to TimeML values, as JSONL."""
+    from sitrep.pipeline import dates as find_dates
+
+    for row in find_dates(paths, raw=raw, dct=_check_day(dct)):
+        sys.stdout.write(dumps(row) + "\n")
+
+
 @app.command()
 def documents(
     db: DbOption = None,
@@ -182,6 +195,11 @@ def export(
 
 class EvalTask(str, Enum):
     clean = "clean"
+    timex = "timex"
+    pubdate = "pubdate"
+
+
+# Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.
 
 
 @app.command("eval")
@@ -193,8 +211,9 @@ def eval_(
     """Print a JSON object of metrics for a benchmark task."""
     if not data.exists():
         raise typer.BadParameter(f"{data} does not exist", param_hint="--data")
-    from sitrep.eval.clean import evaluate
+    import importlib
 
+    evaluate = importlib.import_module(f"sitrep.eval.{task.value}").evaluate
     result = evaluate(data, limit=limit, progress=sys.stderr.isatty())
     sys.stdout.write(dumps(result, indent=2) + "\n")
 

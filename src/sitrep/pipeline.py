@@ -47,6 +47,47 @@ def clean(paths: Iterable[str | os.PathLike], *, settings: Settings | None = Non
     yield from process(read_sources(paths, settings=settings), settings=settings, dct=dct)
 
 
+def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | None = None,
+          settings: Settings | None = None) -> Iterator[dict]:
+    """Per input document: its publication date and its temporal expressions, resolved against it.
+
+    Offsets index the cleaned text, or with ``raw`` the input text exactly as given."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from sitrep.dates.pubdate import date_article
+    from sitrep.dates.timex import find_timexes
+    from sitrep.ids import content_hash
+
+    settings = settings or load_settings()
+    items = read_sources(paths, settings=settings)
+    if not raw:
+        results: Iterable[Article | Rejected] = process(items, settings=settings, dct=dct)
+    else:
+        def as_given(item):
+            if isinstance(item, Rejected):
+                return item
+            text = item.text_as_given
+            article = Article(id=item.id, source=item.source, title="", text=text, url=item.url, outlet=item.outlet,
+                              published=item.published, kind=item.kind, content_hash=content_hash("", text))
+            # The title is part of a .txt file's text as given; it is not prepended again.
+            return date_article(replace(article, title=""), dct=dct)
+
+        results = (as_given(item) for item in items)
+    for result in results:
+        if isinstance(result, Rejected):
+            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+            continue
+        pub = result.published
+        anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
+        yield {
+            "id": result.id,
+            "source": result.source,
+            "published": pub.as_dict() if pub else None,
+            "timexes": [t.as_dict() for t in find_timexes(result.text, anchor)],
+        }
+
+
 def run(
     paths: Iterable[str | os.PathLike],
     *,

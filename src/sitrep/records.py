@@ -28,15 +28,19 @@ class PubDate:
     latest: str | None
     basis: str  # where it came from: "jsonl", "html-meta", "json-ld", "url", "warc", "feed", "text", ...
     confidence: float
+    note: str | None = None  # why: the cue used, or why a metadata date was set aside
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "date": self.date,
             "earliest": self.earliest,
             "latest": self.latest,
             "basis": self.basis,
             "confidence": self.confidence,
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +58,18 @@ class RawDoc:
     published: PubDate | None = None
     language: str | None = None
     encoding: str | None = None
+    given: str | None = None  # the text exactly as given, when it differs from ``body`` (a .txt file's title line)
+
+    @property
+    def text_as_given(self) -> str:
+        """The input text used with ``--raw``: the file's text as read, or a page's visible text."""
+        if self.given is not None:
+            return self.given
+        if self.kind == "html":
+            from sitrep.clean.flatten import flatten_html
+
+            return flatten_html(self.body)
+        return self.body
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import logging
 
 from sitrep.clean import clean_article, outlet_repeats
+from sitrep.dates.pubdate import date_article
 from sitrep.errors import E_INTERNAL
-from sitrep.records import Article, PubDate, RawDoc, Rejected
+from sitrep.records import Article, RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -31,9 +32,8 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
     article = clean_article(raw, repeated=repeated)
     if isinstance(article, Rejected):
         return article
-    # 2. date: a publication date the user states (--dct) fills in where the source gave none
-    if dct and (article.published is None or article.published.date is None):
-        article = replace(article, published=PubDate(date=dct, earliest=dct, latest=dct, basis="user", confidence=1.0))
+    # 2. date: the source's own date if plausible, else the user's --dct, else inferred from the text
+    article = date_article(article, dct=dct)
     return article
 
 

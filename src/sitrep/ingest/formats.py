@@ -68,8 +68,8 @@ def html_doc(markup: str, *, id: str, source: str, encoding: str | None, url: st
 
 def read_txt(data: bytes, *, id: str, source: str) -> RawDoc:
     """Plain text: the first non-empty line is the title, the rest is the body."""
-    text, encoding = decode_bytes(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded, encoding = decode_bytes(data)
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     first = next(i for i, line in enumerate(lines) if line.strip())
     title = lines[first].strip()
@@ -77,7 +77,7 @@ def read_txt(data: bytes, *, id: str, source: str) -> RawDoc:
     if not body.strip():
         # A one-line file: the line is both the title and the only text there is.
         body = title
-    return RawDoc(id=id, source=source, kind="text", body=body, title=title, encoding=encoding)
+    return RawDoc(id=id, source=source, kind="text", body=body, title=title, encoding=encoding, given=decoded)
 
 
 def read_html(data: bytes, *, id: str, source: str) -> RawDoc:

@@ -1,0 +1,177 @@
+"""date_article: when was this article published — from metadata when present, from the text
+when not, always with the interval it lies in.
+
+Order of evidence, most trusted first:
+
+1. a date the source states (JSONL field, JSON-LD, HTML meta, feed), if it is plausible;
+2. a date in the URL (``/2016/03/27/``, ``/20160327``);
+3. a dateline: a full date at the very start of the text or in the title;
+4. the text's own dates: an article is written after the past events it dates, and news style
+   names events of the past week by weekday ("on Sunday") and older ones by date, so the latest
+   dated event plus the weekday cues place the article;
+5. nothing: an open interval bounded above by what is known (a crawl date, today).
+
+A metadata date that cannot be right (year 0, a date after today or the crawl) is set aside with
+the reason in ``note``, and the next kind of evidence is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from sitrep.records import Article, PubDate, Timex
+
+# No news article in any corpus under ../shared/data predates 1987 (TimeBank's oldest DCT is
+# 1989); earlier metadata dates are template or epoch defaults (1970-01-01, 0001-01-01).
+EARLIEST_PLAUSIBLE = dt.date(1980, 1, 1)
+
+# A dateline is a full date within the first characters of the text: FA-KES, Timeline17 and GVA
+# datelines all start within 120 characters ("Wed 05 Apr 2017 ...", "Monday 23 Oct 2017").
+DATELINE_CHARS = 120
+
+# When only the latest dated event is known, how long after it the article was written. The
+# interval is honest, not tight: on the development sets (``sitrep eval pubdate``) most articles
+# appear within a week of the latest date they mention, but background pieces come much later.
+AFTER_LATEST_MENTION_DAYS = 31
+
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# Words before a date that make it a future or scheduled date, which bounds nothing.
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|expected|planned|set for|until|till|by|next|upcoming|deadline)\b[^.;]{0,40}$", re.I)
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _pub(day: dt.date | None, earliest: dt.date | None, latest: dt.date | None, basis: str, confidence: float,
+         note: str | None = None) -> PubDate:
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return PubDate(date=iso(day), earliest=iso(earliest), latest=iso(latest), basis=basis,
+                   confidence=round(confidence, 3), note=note)
+
+
+def plausible(day: dt.date, *, upper: dt.date) -> bool:
+    return EARLIEST_PLAUSIBLE <= day <= upper
+
+
+def url_date(url: str | None, *, upper: dt.date) -> PubDate | None:
+    """A publication date written into the URL path, if any."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1].split("?", 1)[0]
+    for m in _URL_DAY.finditer(path):
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        if plausible(day, upper=upper):
+            # URL dates are set by the CMS at publication; right for all dated URLs in the demo corpus.
+            return _pub(day, day, day, "url", 0.9, note=f"date in the URL: {m[0]}")
+    m = _URL_MONTH.search("/" + path)
+    if m:
+        first = dt.date(int(m[1]), int(m[2]), 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        if plausible(first, upper=upper):
+            return _pub(None, first, min(last, upper), "url", 0.6, note=f"month in the URL: {m[0]}")
+    return None
+
+
+def _future_context(text: str, t: Timex) -> bool:
+    return bool(_FUTURE_CUE.search(text[max(0, t.start - 60): t.start]))
+
+
+def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: dt.date | None = None,
+                    dateline_end: int = DATELINE_CHARS) -> PubDate:
+    """Infer the publication date from the article's own temporal expressions (resolved without a
+    publication date, so only absolute ones carry a value). A full date before ``dateline_end``
+    is a dateline."""
+    days: list[tuple[dt.date, Timex]] = []
+    floor = lower
+    for t in timexes:
+        if t.type != "DATE":
+            continue
+        if m := _DAY.match(t.value):
+            d = _day(t.value)
+            if d and plausible(d, upper=upper):
+                if t.start < dateline_end and not _future_context(text, t):
+                    return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-dateline", 0.85,
+                                note=f"dateline: {t.text!r}")
+                if not _future_context(text, t):
+                    days.append((d, t))
+                    floor = max(floor, d) if floor else d
+        elif (m := _MONTH.match(t.value)) and not _future_context(text, t):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            if plausible(first, upper=upper):
+                floor = max(floor, first) if floor else first
+        elif (m := _YEAR.match(t.value)) and not _future_context(text, t):
+            first = dt.date(int(m[1]), 1, 1)
+            if plausible(first, upper=upper):
+                floor = max(floor, first) if floor else first
+    if floor is None:
+        return _pub(None, lower, upper if upper != dt.date.today() else None, "none", 0.0,
+                    note="no date in the metadata, the URL or the text")
+    weekdays = {_WEEKDAYS.index(w.lower()) for t in timexes for w in _WEEKDAY_RE.findall(t.text)}
+    latest_day = max((d for d, _ in days), default=None)
+    if latest_day is None or latest_day < floor:
+        # Only month or year mentions: the article lies somewhere after the start of the latest,
+        # and nothing says how long after (background pieces cite years-old events).
+        return _pub(None, floor, upper if upper != dt.date.today() else None, "text", 0.1,
+                    note="after the latest month or year it mentions")
+    guess = latest_day
+    note = f"after the latest date it mentions ({latest_day.isoformat()})"
+    if weekdays and latest_day.weekday() not in weekdays:
+        # Weekday-named events are the week's news and happened after the dated ones: the article
+        # follows the first such weekday after the latest date.
+        step = min((w - latest_day.weekday()) % 7 for w in weekdays) or 7
+        guess = latest_day + dt.timedelta(days=step)
+        note += f"; weekday cue {_WEEKDAYS[(latest_day.weekday() + step) % 7]}"
+    guess = min(guess, upper)
+    end = min(latest_day + dt.timedelta(days=AFTER_LATEST_MENTION_DAYS), upper)
+    return _pub(guess, latest_day, max(end, guess), "text", 0.5 if weekdays else 0.4, note=note)
+
+
+def date_article(article: Article, *, dct: str | None = None, today: dt.date | None = None) -> Article:
+    """Fill in ``article.published``: keep a plausible metadata date, else the user's ``dct``,
+    else infer one from the URL or the text."""
+    from sitrep.dates.timex import find_timexes
+
+    today = today or dt.date.today()
+    pub = article.published
+    if dct and (pub is None or not pub.date or not _day(pub.date) or not plausible(_day(pub.date), upper=today)):
+        return replace(article, published=PubDate(date=dct, earliest=dct, latest=dct, basis="user", confidence=1.0,
+                                                  note="--dct: the date the user gave for inputs without one"))
+    upper = today
+    lower = None
+    note = None
+    if pub is not None:
+        if pub.latest and (lat := _day(pub.latest)):
+            upper = min(upper, lat)
+        if pub.earliest and (ear := _day(pub.earliest)):
+            lower = ear
+        if pub.date:
+            day = _day(pub.date)
+            if day and plausible(day, upper=today):
+                return article
+            note = f"metadata date {pub.date!r} ({pub.basis}) set aside: " + (
+                "not a date" if not day else "before 1980" if day < EARLIEST_PLAUSIBLE else "in the future")
+            lower = None
+    found = url_date(article.url, upper=upper)
+    if found is None:
+        head = f"{article.title}\n" if article.title else ""
+        text = head + article.text
+        found = infer_from_text(text, find_timexes(text, None), upper=upper, lower=lower,
+                                dateline_end=len(head) + DATELINE_CHARS)
+    if note:
+        found = replace(found, note=f"{note}; {found.note}" if found.note else note)
+    return replace(article, published=found)

@@ -1,0 +1,1876 @@
+"""A rule-based temporal-expression tagger for English news: find TIMEX3 expressions and normalise
+them to TimeML values relative to the article's publication date (the DCT).
+
+``find_timexes(text, dct)`` returns ``Timex`` records (``sitrep.records``) with character offsets
+into ``text``. The design follows HeidelTime's idea (regular-expression rules per expression kind,
+then a normalisation step that resolves relative expressions against the DCT and the tense of the
+sentence) but the rules, vocabulary and code here are our own, written against the TimeML
+annotation guidelines and the conventions visible in the TempEval-3 training corpora:
+
+- extents: modifiers that are part of the expression belong to it ("last week", "early next year",
+  "nearly two years ago", "the third quarter", "the past 20 months"); prepositions do not ("on
+  Sunday" -> "Sunday"); "N units after/later/before <event>" tags only "N units" as a DURATION;
+- values: days 2016-03-27, months 2016-03, ISO weeks 2016-W11, weekends 2016-W11-WE, quarters
+  2016-Q1, halves 2016-H1, seasons 2016-SU, decades 199, centuries 19, parts of day 2016-03-27TMO,
+  clock times 2016-03-27T10:30, durations P9M / PT3H / PXW, sets P1W / XXXX-WXX-7, and the
+  references PAST_REF / PRESENT_REF / FUTURE_REF;
+- relative expressions are resolved against the DCT; weekdays and bare months look at the tense of
+  the clause (news default: past); with no DCT they get TimeML's underspecified forms (XXXX-XX-XX,
+  XXXX-WXX-7, XXXX-05 ...) and nothing is invented.
+
+Every regular expression is built from bounded pieces (``\\s{1,3}``, ``\\d{1,4}``, literal word
+alternations) with no nested unbounded repetition, so matching is linear in the input length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitrep.dates.numbers import NUMBER, ORDINAL, SMALL_WORDS, VAGUE, parse_number, parse_ordinal, words_to_int
+from sitrep.records import Timex
+
+__all__ = ["find_timexes"]
+
+# --------------------------------------------------------------------------------------------------
+# vocabulary
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+_SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
+                    9: "FA", 10: "FA", 11: "FA"}
+_SEASONS = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# unit -> (TimeML designator, is a time unit (PT...), scale to the designator)
+_UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
+    "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1), "weekend": ("WE", False, 1),
+    "fortnight": ("W", False, 2), "month": ("M", False, 1), "quarter": ("Q", False, 1),
+    "year": ("Y", False, 1), "decade": ("Y", False, 10), "century": ("Y", False, 100),
+    "millennium": ("Y", False, 1000),
+}
+
+S = r"\s{1,3}"  # the space between two words of one expression (a line break included)
+_W = r"(?<![\w'])"  # start of a word
+_E = r"(?![\w'])"  # end of a word (an apostrophe-s after it is not part of the expression)
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MONTH = rf"(?:{FULL_MONTH}|{ABBR_MONTH}\.?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![a-z])"
+WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+YEAR4 = r"(?<![\d$£€#.,])(?:1\d{3}|20\d\d)(?![\d])"
+SPELLED_YEAR = (
+    r"(?i:nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|two\sthousand(?:\s(?:and\s)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
+)
+UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
+APPROX = (
+    r"(?i:about|almost|nearly|more\sthan|less\sthan|fewer\sthan|at\sleast|up\sto|no\smore\sthan|no\sless\sthan|"
+    r"roughly|around|approximately|just\sover|just\sunder|well\sover|over|under|some|barely|only\sabout|"
+    r"some|a\sfull|at\smost|close\sto|upwards\sof|the\sbetter\spart\sof)"
+)
+# approximators that TimeBank keeps inside a duration ("nearly forty years", "more than four hours");
+# "about" is left out of durations (3 of 4 TimeBank cases exclude it) but kept in "about two years ago"
+APPROX_DUR = (
+    r"(?i:almost|nearly|more\sthan|less\sthan|fewer\sthan|at\sleast|up\sto|no\smore\sthan|no\sless\sthan|"
+    r"roughly|approximately|just\sover|just\sunder|well\sover|over|under|barely|at\smost|close\sto|upwards\sof)"
+)
+TZ = r"(?:[ECMP][SD]T|GMT|UTC|ET|PT|CT|BST|CET|CEST|local\stime|Eastern\stime)"
+
+_PL = {"centuries": "century", "millennia": "millennium"}
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower()
+    if w in _PL:
+        return _PL[w]
+    return w[:-1] if w.endswith("s") and w[:-1] in _UNITS else w
+
+
+def _month_num(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _year_of(text: str) -> int | None:
+    t = text.strip()
+    if t[:1] == "'":
+        yy = int(t[1:3])
+        return 1900 + yy if yy > 30 else 2000 + yy  # '98 -> 1998, '16 -> 2016 (news covers ~1930-2030)
+    if t.isdigit():
+        return int(t)
+    low = t.lower().replace("-", " ")
+    if low.startswith("nineteen"):
+        rest = words_to_int(low[len("nineteen"):])
+        return 1900 + rest if rest is not None else None
+    if low.startswith("two thousand"):
+        rest = low[len("two thousand"):].replace("and", " ").strip()
+        return 2000 + (words_to_int(rest) or 0 if rest else 0)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# values
+
+
+def _fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def _fmt_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _fmt_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _quarter(m: int) -> int:
+    return (m - 1) // 3 + 1
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) weekday ``wd`` (0=Monday) of a month."""
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    ny, nm = _add_months(y, m, 1)
+    last = date(ny, nm, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "boxing day": lambda y: date(y, 12, 26),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "veterans day": lambda y: date(y, 11, 11),
+    "armistice day": lambda y: date(y, 11, 11),
+    "remembrance day": lambda y: date(y, 11, 11),
+    "bastille day": lambda y: date(y, 7, 14),
+    "may day": lambda y: date(y, 5, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    # US election day: the Tuesday after the first Monday of November
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "palm sunday": lambda y: _easter(y) - timedelta(days=7),
+}
+
+# --------------------------------------------------------------------------------------------------
+# the document context: DCT, tense of a clause, the reporting quarter of a financial story
+
+_FUTURE_MARK = (
+    r"will|wo\s?n't|'ll|shall|going\sto|plans?\sto|planning\sto|expects?|expected|supposed\sto|effective|starting|"
+    r"planned\sfor|slated|due\s(?:on|in|by|for)|would|"
+    r"scheduled|set\sto|intends?\sto|hopes?\sto|aims?\sto|is\sto|are\sto|as\ssoon\sas|as\searly\sas|"
+    r"upcoming|to\sbe\sheld|tomorrow|ahead\sof|prepares?\sto|"
+    r"is\slikely|are\slikely|threatens?\sto|vows?\sto|promised\sto|pledged\sto|agreed\sto"
+)
+_PAST_IRREGULAR = (
+    r"said|told|was|were|had|did|took|left|met|began|came|went|gave|made|held|found|fled|fought|shot|"
+    r"struck|won|lost|sent|fell|rose|saw|knew|thought|brought|bought|sold|led|hit|ran|spent|paid|"
+    r"wrote|spoke|became|broke|chose|drove|flew|forgot|froze|grew|hid|kept|laid|lay|meant|overtook|"
+    r"quit|rode|rang|sank|sat|shook|slept|stood|stole|swore|swept|taught|tore|threw|understood|woke|"
+    r"wore|withdrew|ago|last|yesterday|earlier|former|previously|recently|already"
+)
+# -ed words that are not past-tense verbs (or are future markers handled above)
+_NOT_PAST_ED = {
+    "need", "speed", "feed", "indeed", "proceed", "exceed", "succeed", "seed", "bleed", "breed", "red",
+    "bed", "shed", "hundred", "united", "expected", "scheduled", "planned", "based", "armed", "related",
+    "concerned", "interested", "detailed", "limited", "advanced", "embed", "weed", "deed", "steed",
+    "reed", "creed", "greed", "heed", "freed", "agreed",
+}
+_TENSE_RE = re.compile(
+    rf"(?<![\w'])(?:(?P<had>had(?:\sbeen)?\s)?(?P<fut>{_FUTURE_MARK})|(?P<past>{_PAST_IRREGULAR})|(?P<ed>[a-z]{{2,20}}ed))(?![\w'])"
+)
+# words before an -ed form that make it an adjective ("a still unspecified date"), not a verb
+_ADJ_LEAD = re.compile(
+    r"(?:^|\s)(?:a|an|the|still|its|their|his|her|our|my|your|very|most|more|less|newly|well|not|so|too|this|"
+    r"that|these|those|any|some|each|every|highly|widely|long|much)\s{1,3}$",
+    re.I,
+)
+# a preposition before the expression that makes it a limit ("until mid-November", "by Jan. 14",
+# "extended to Nov. 16"): the clause's tense says nothing about which side of the DCT it lies
+_LIMIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?:until|till|by|through|to|before|from)\s{1,3}(?:(?:early|mid|late|the)[-\s]{1,3})?$")
+_DEADLINE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:until|till|by)\s{1,3}$")
+# reporting verbs after the expression ("... on Thursday, officials said") say nothing about it
+_REPORTING = {"said", "told", "reported", "announced", "added", "stated", "says", "explained", "wrote"}
+# sentence boundary: ., ! or ? and space, not after a common abbreviation, or a blank line
+_BOUNDARY_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!Mrs)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
+    r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Jun)(?<!Jul)(?<!Aug)(?<!Sep)(?<!ept)(?<!Oct)(?<!Nov)(?<!Dec)"
+    r"(?<!\b[A-Z])(?<!\.[a-z])(?<!Inc)(?<!Corp)(?<!Co)"
+    r"[.!?][\"')\]]{0,2}\s|\n\s{0,20}\n|[;:]\s"
+)
+# how far the tense cue may be from the expression: a clause of news text is rarely longer
+# than ~25 words (~150 characters) before the expression and we look ~80 characters after it
+_LEFT_WINDOW = 150
+# the verb governing a time adverbial usually precedes it ("met leaders on Monday and will travel"):
+# a cue before the expression in its clause wins over one after it
+_LEFT_FIRST = True
+_RIGHT_WINDOW = 80
+PAST, NONE, FUTURE = -1, 0, 1
+LIMIT = 2  # after "until", "by", "to": no tense, the nearest occurrence (ties go forward)
+
+
+class _Doc:
+    __slots__ = ("text", "dct", "_financial", "_tense_cache")
+
+    def __init__(self, text: str, dct: date | None) -> None:
+        self.text = text
+        self.dct = dct
+        self._financial: bool | None = None
+        self._tense_cache: dict[tuple[int, int], int] = {}
+
+    @property
+    def financial(self) -> bool:
+        """Does the story report periodic results (then "the quarter", "a year ago" mean quarters)?"""
+        if self._financial is None:
+            low = self.text[:20000].lower()
+            # two mentions of quarterly reporting make it an earnings story (one may be incidental)
+            self._financial = (low.count("quarter") + low.count("a share")) >= 2
+        return self._financial
+
+    @property
+    def report_quarter(self) -> tuple[int, int] | None:
+        """The quarter results are reported for: the last complete quarter before the DCT."""
+        if self.dct is None:
+            return None
+        q = _quarter(self.dct.month) - 1
+        return (self.dct.year, q) if q >= 1 else (self.dct.year - 1, 4)
+
+    def tense(self, start: int, end: int) -> int:
+        """PAST, FUTURE or NONE: the verb tense nearest the expression in its clause."""
+        key = (start, end)
+        hit = self._tense_cache.get(key)
+        if hit is not None:
+            return hit
+        text = self.text
+        if _LIMIT_BEFORE.search(text, max(0, start - 20), start):
+            self._tense_cache[key] = LIMIT
+            return LIMIT
+        lo = max(0, start - _LEFT_WINDOW)
+        left = text[lo:start]
+        cut = None
+        for cut in _BOUNDARY_RE.finditer(left):
+            pass
+        if cut is not None:
+            lo += cut.end()
+            left = text[lo:start]
+        right = text[end : min(len(text), end + _RIGHT_WINDOW)]
+        b = _BOUNDARY_RE.search(right)
+        if b is not None:
+            right = right[: b.start()]
+        best: tuple[int, int] | None = None  # (distance, tense)
+        for m in _TENSE_RE.finditer(left):
+            t = self._mark(m)
+            if t and m.group("ed") and _ADJ_LEAD.search(left, max(0, m.start() - 12), m.start()):
+                t = NONE
+            if t:
+                dist = len(left) - m.end()
+                if best is None or dist <= best[0]:
+                    best = (dist, t)
+        if best is not None and _LEFT_FIRST:
+            self._tense_cache[key] = best[1]
+            return best[1]
+        for m in _TENSE_RE.finditer(right):
+            if m.group(0) in _REPORTING and "," in right[: m.start()] and re.match(r"\s{0,2}(?:[.,;:'\"`)]|that\b|$)", right[m.end() :]):
+                continue  # "..., officials said."
+            t = self._mark(m)
+            if t and m.group("ed") and _ADJ_LEAD.search(right, max(0, m.start() - 12), m.start()):
+                t = NONE
+            if t:
+                dist = m.start() + 1  # ties go to the cue before the expression
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+                break
+        result = best[1] if best else NONE
+        self._tense_cache[key] = result
+        return result
+
+    @staticmethod
+    def _mark(m: re.Match) -> int:
+        if m.group("fut"):
+            return PAST if m.group("had") else FUTURE
+        if m.group("past"):
+            return PAST
+        word = m.group("ed")
+        if word and word not in _NOT_PAST_ED:
+            return PAST
+        return NONE
+
+
+# --------------------------------------------------------------------------------------------------
+# resolution helpers (all return None or an underspecified value when there is no DCT)
+
+
+def _resolve_weekday(doc: _Doc, wd: int, mod: str, start: int, end: int) -> str:
+    dct = doc.dct
+    if dct is None:
+        return f"XXXX-WXX-{wd + 1}"
+    cur = dct.weekday()
+    if mod in ("last", "past", "this past"):
+        diff = -((cur - wd) % 7 or 7)
+    elif mod in ("next", "coming", "this coming"):
+        diff = (wd - cur) % 7 or 7
+    else:
+        tense = doc.tense(start, end)
+        if tense == LIMIT:
+            # "until Tuesday", "by Friday": a deadline ahead; "from/to/through Friday": no cue
+            tense = FUTURE if _DEADLINE_BEFORE.search(doc.text, max(0, start - 12), start) else NONE
+        if mod == "this" and tense != PAST:
+            tense = FUTURE
+        if tense == FUTURE:
+            diff = (wd - cur) % 7
+        else:
+            diff = -((cur - wd) % 7)
+    return _fmt_day(dct + timedelta(days=diff))
+
+
+def _resolve_month(doc: _Doc, month: int, start: int, end: int, mod: str = "") -> str:
+    dct = doc.dct
+    if dct is None:
+        return f"XXXX-{month:02d}"
+    y = dct.year
+    if mod in ("last", "past", "this past"):
+        return _fmt_month(y if month < dct.month else y - 1, month)
+    if mod in ("next", "coming", "this coming"):
+        return _fmt_month(y if month > dct.month else y + 1, month)
+    if mod == "this":
+        return _fmt_month(y, month)
+    tense = doc.tense(start, end)
+    # the brief's rule for a bare month: the latest one not after the DCT in a past-tense clause,
+    # the next one in a future clause; with no cue, the nearest by the weighted cost above
+    if tense == FUTURE:
+        return _fmt_month(y if month >= dct.month else y + 1, month)
+    if tense == PAST or (tense == NONE and _BARE_MONTH_PAST):
+        return _fmt_month(y if month <= dct.month else y - 1, month)
+    fwd = (month - dct.month) % 12
+    back = (dct.month - month) % 12
+    if fwd == 0:
+        return _fmt_month(y, month)
+    if _cost(fwd, tense) < _cost(-back, tense):
+        return _fmt_month(y if month > dct.month else y + 1, month)
+    return _fmt_month(y if month < dct.month else y - 1, month)
+
+
+def _resolve_month_day(doc: _Doc, month: int, day: int, start: int, end: int) -> str:
+    dct = doc.dct
+    if dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    options = [d for d in (_safe_date(dct.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    if not options:
+        return f"XXXX-{month:02d}-{day:02d}"
+    tense = doc.tense(start, end)
+    return _fmt_day(min(options, key=lambda d: _cost((d - dct).days, tense)))
+
+
+# A day or month named without its year is the occurrence nearest the DCT, with the clause's tense
+# weighing the direction: TimeBank dates such as "payable Dec. 7" or "extended to Nov. 16" in a
+# past-tense story are still the coming ones, while "the year ended Jan. 31" is the past one. The
+# factor 3 makes a past-tense clause prefer the past occurrence unless the future one is more than
+# three times closer (e.g. 3 months ahead rather than 9 months back); with no tense cue, the news
+# default of past events gives the future occurrence a milder 1.5 penalty.
+_AGAINST_TENSE = 3.0
+_BARE_MONTH_PAST = True
+_UNMARKED_FUTURE = 1.5
+
+
+def _cost(delta: int, tense: int) -> float:
+    if tense == LIMIT:
+        return abs(delta) - (0.5 if delta > 0 else 0)
+    if delta > 0:
+        return delta * (_AGAINST_TENSE if tense == PAST else _UNMARKED_FUTURE if tense == NONE else 1.0)
+    return -delta * (_AGAINST_TENSE if tense == FUTURE else 1.0)
+
+
+def _resolve_season(doc: _Doc, season: str, mod: str, start: int, end: int) -> str:
+    dct = doc.dct
+    if dct is None:
+        return f"XXXX-{season}"
+    cur = _SEASON_OF_MONTH[dct.month]
+    cur_year = dct.year - 1 if dct.month <= 2 else dct.year  # winter belongs to the year it starts in
+    order = ["SP", "SU", "FA", "WI"]
+    ci, ti = order.index(cur), order.index(season)
+    if mod in ("last", "past", "this past"):
+        y = cur_year if ti < ci else cur_year - 1
+    elif mod in ("next", "coming", "this coming"):
+        y = cur_year if ti > ci else cur_year + 1
+    elif mod == "this":
+        y = cur_year
+    else:
+        tense = doc.tense(start, end)
+        if tense == FUTURE:
+            y = cur_year if ti >= ci else cur_year + 1
+        else:
+            y = cur_year if ti <= ci else cur_year - 1
+    return f"{y:04d}-{season}"
+
+
+def _resolve_quarter(doc: _Doc, n: int, start: int, end: int) -> str:
+    dct = doc.dct
+    if dct is None:
+        return f"XXXX-Q{n}"
+    # TimeBank convention: a quarter named without a year is the one of the DCT's (fiscal) year;
+    # one after the DCT's quarter in a past-tense clause is last year's, one before it in a future
+    # clause next year's
+    cur = _quarter(dct.month)
+    tense = doc.tense(start, end)
+    y = dct.year
+    if n > cur and tense == PAST:
+        y -= 1
+    elif n < cur - 1 and tense == FUTURE:
+        y += 1  # the quarter just ended is still reported on ("expects to report third-quarter")
+    return f"{y:04d}-Q{n}"
+
+
+def _shift(doc: _Doc, unit: str, n: int, fallback: str) -> str:
+    """The DCT moved by ``n`` units, at the granularity of the unit."""
+    dct = doc.dct
+    if dct is None:
+        return fallback
+    if unit in ("day", "night"):
+        return _fmt_day(dct + timedelta(days=n))
+    if unit in ("week", "fortnight"):
+        return _fmt_week(dct + timedelta(days=7 * n * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return _fmt_week(dct + timedelta(days=7 * n)) + "-WE"
+    if unit == "month":
+        y, m = _add_months(dct.year, dct.month, n)
+        return _fmt_month(y, m)
+    if unit == "quarter":
+        y, q = divmod((dct.year * 4 + _quarter(dct.month) - 1) + n, 4)
+        return f"{y:04d}-Q{q + 1}"
+    if unit == "year":
+        return f"{dct.year + n:04d}"
+    if unit == "decade":
+        return f"{(dct.year // 10 + n):03d}"
+    if unit == "century":
+        return f"{(dct.year // 100 + n):02d}"
+    if unit in ("hour", "minute", "second"):
+        return _fmt_day(dct)
+    return fallback
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TimeML duration value: P9M, PT3H, P2Y6M (2 1/2 years), PXW (vague)."""
+    code, timeish, scale = _UNITS[unit]
+    if code == "WE":
+        code, scale = "D", 2
+    if code == "Q":
+        if n is None:
+            return "PXM"  # TimeBank writes vague quarters as months
+        code, scale = "M", 3
+    prefix = "PT" if timeish else "P"
+    if n is None:
+        if unit == "decade":
+            return "PXE"
+        if unit == "century":
+            return "PXC"
+        return f"{prefix}X{code}"
+    total = n * scale
+    if total == int(total):
+        return f"{prefix}{int(total)}{code}"
+    whole, frac = int(total), total - int(total)
+    # a fractional count in the next smaller unit: 2 1/2 years -> P2Y6M, 1 1/2 hours -> PT1H30M
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "S": None}
+    nxt = smaller.get(code) if code != "M" or not timeish else ("S", 60)
+    if nxt:
+        sub = round(frac * nxt[1])
+        head = f"{whole}{code}" if whole else ""
+        if code == "D" and not timeish:
+            return f"P{head}T{sub}H"
+        return f"{prefix}{head}{sub}{nxt[0]}"
+    return f"{prefix}{total:g}{code}"
+
+
+# --------------------------------------------------------------------------------------------------
+# rules
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    prio: int
+    anaphor: Callable[[date | None, str | None], str] | None = None
+
+
+Handler = Callable[[re.Match, _Doc], "tuple | list | None"]
+_RULES: list[tuple[str, re.Pattern, Handler, int]] = []
+
+
+def rule(pattern: str, prio: int = 0, flags: int = 0):
+    """Register a handler for a pattern; the handler returns (type, value), (start, end, type, value),
+    a list of those, or None to reject the match."""
+
+    def deco(fn: Handler) -> Handler:
+        _RULES.append((fn.__name__, re.compile(pattern, flags), fn, prio))
+        return fn
+
+    return deco
+
+
+def _g(m: re.Match, name: str) -> str:
+    return m.group(name) or ""
+
+
+# words that, written with a capital, may precede a bare month name ("In May", "Since March")
+_MONTH_LEADS = {
+    "in", "since", "by", "until", "till", "last", "next", "this", "early", "late", "mid", "during",
+    "before", "after", "from", "through", "on", "of", "every", "each", "that", "the", "throughout",
+    "between", "and", "or", "to", "until", "into", "for", "around", "about", "as", "but", "past",
+}
+# count nouns after a four-digit number that make it a quantity, not a year
+_COUNT_AFTER = re.compile(
+    r"\s{0,2}(?:%|percent|per\s?cent|people|persons|troops|soldiers|men|women|children|shares|"
+    r"members|workers|employees|jobs|units|tons|tonnes|barrels|acres|miles|kilometers|kilometres|km|"
+    r"feet|meters|metres|pounds|kg|votes|seats|cases|deaths|dead|residents|refugees|families|homes|"
+    r"houses|cars|vehicles|rockets|missiles|rounds|fighters|militants|rebels|civilians|prisoners|"
+    r"dollars|euros|yen|points|calories|hp|mph|ft|m\b|cc|rpm|hectares|signatures|students|"
+    r"patients|cattle|head|pupils|delegates|attendees|inmates|police|officers|policemen|guards)(?![\w])",
+    re.I,
+)
+_MONEY_BEFORE = re.compile(r"(?:[$£€#]|US\$|C\$|A\$|HK\$|No\.|Nos\.|number|route|flight|room|page|pages|item|"
+                           r"Highway|Interstate|Article|Section|Resolution|Rule|model|Boeing|Airbus|Fig\.?|Vol\.?)\s{0,2}$",
+                           re.I)
+
+
+# ---- absolute dates ---------------------------------------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?:(?i:around){S})?(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mon>{MONTH}){S}(?P<day>{DAY})"
+    rf"(?:(?:,{S}|{S}|,)(?P<year>{YEAR4}|'\d\d(?![\d'])))?(?![\d%]|:\d|\.\d|,\d{{3}})",
+    prio=5,
+)
+def date_mdy(m: re.Match, doc: _Doc):
+    month = _month_num(m.group("mon"))
+    day = int(re.sub(r"\D", "", m.group("day")))
+    if m.group("year"):
+        y = _year_of(m.group("year"))
+        d = _safe_date(y, month, day) if y else None
+        return ("DATE", _fmt_day(d)) if d else None
+    if _safe_date(2000, month, day) is None:
+        return None
+    return "DATE", _resolve_month_day(doc, month, day, m.start(), m.end())
+
+
+@rule(
+    rf"{_W}(?:(?P<wd>{WEEKDAY}),?{S})?(?:the{S})?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{S}of)?{S}"
+    rf"(?P<mon>{MONTH})(?:,?{S}(?P<year>{YEAR4}))?",
+    prio=5,
+)
+def date_dmy(m: re.Match, doc: _Doc):
+    before = doc.text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"[\d$£€.,]\s{0,2}$", before):
+        return None
+    month = _month_num(m.group("mon"))
+    if m.group("mon")[0].isupper() is False:
+        return None
+    day = int(re.sub(r"\D", "", m.group("day")))
+    if m.group("year"):
+        d = _safe_date(int(m.group("year")), month, day)
+        return ("DATE", _fmt_day(d)) if d else None
+    if m.group("mon").rstrip(".").lower() in ("may", "march") and not m.group("day")[-1:].isalpha():
+        # "5 May" is fine but "5 March" may be "5 march" in a headline; keep when capitalised
+        pass
+    if _safe_date(2000, month, day) is None:
+        return None
+    return "DATE", _resolve_month_day(doc, month, day, m.start(), m.end())
+
+
+@rule(rf"(?<![\d\w-])(?P<year>1\d{{3}}|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+      rf"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d])", prio=6)
+def date_iso(m: re.Match, doc: _Doc):
+    d = _safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    if d is None:
+        return None
+    if m.group("h"):
+        return "TIME", f"{_fmt_day(d)}T{m.group('h')}:{m.group('mi')}"
+    return "DATE", _fmt_day(d)
+
+
+@rule(r"(?<![\d/.\w])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", prio=6)
+def date_numeric(m: re.Match, doc: _Doc):
+    a, b = int(m.group("a")), int(m.group("b"))
+    ys = m.group("y")
+    y = int(ys) if len(ys) == 4 else (1900 + int(ys) if int(ys) > 30 else 2000 + int(ys))
+    if not 1000 <= y <= 2099:
+        return None
+    # slashes: US month/day/year unless the first number cannot be a month; dots: day.month.year
+    if m.group("sep") == "/" and a <= 12:
+        month, day = a, b
+    else:
+        day, month = a, b
+    d = _safe_date(y, month, day)
+    return ("DATE", _fmt_day(d)) if d else None
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:early|mid|late|the{S}(?:end|beginning|start|middle|first{S}half|second{S}half)){S}of{S}|"
+    rf"(?i:early|mid|late)[-\s]{{1,3}}|mid-))?(?P<mon>{MONTH})(?:,{S}|{S}of{S}|{S})(?P<year>{YEAR4}|'\d\d(?![\d'])|{SPELLED_YEAR})(?![\w])",
+    prio=5,
+)
+def month_year(m: re.Match, doc: _Doc):
+    y = _year_of(m.group("year"))
+    if y is None:
+        return None
+    return "DATE", _fmt_month(y, _month_num(m.group("mon")))
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:early|mid|late|the{S}(?:end|beginning|start|middle|first{S}half|second{S}half){S}of)|"
+    rf"(?i:last|next|this|this{S}past|this{S}coming|past|coming))(?:{S}|-))?"
+    rf"(?P<mon>{FULL_MONTH}|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    rf"(?:{S}(?P<rel>this|last|next){S}year)?(?![\w])",
+    prio=3,
+)
+def month_alone(m: re.Match, doc: _Doc):
+    text = doc.text
+    mon = m.group("mon")
+    mod = (m.group("mod") or "").lower().replace("-", "").strip()
+    month = _month_num(mon)
+    after = text[m.end() : m.end() + 20]
+    if not mod:
+        before = text[max(0, m.start() - 25) : m.start()]
+        prev = re.search(r"([A-Za-z][\w'.]*)\W{0,3}$", before)
+        prev_word = prev.group(1) if prev else ""
+        # a capitalised word before it (not a preposition) or after it: part of a name
+        # ("Theresa May", "April Ryan", "June Carter"), not a month
+        if prev_word and prev_word[0].isupper() and prev_word.lower() not in _MONTH_LEADS:
+            return None
+        if re.match(r"\s{1,2}[A-Z][a-z]", after) and mon != mon.upper():
+            nxt = re.match(r"\s{1,2}([A-Z][a-z]+)", after)
+            if nxt and nxt.group(1).lower() not in {"the", "a", "and", "in", "when", "after", "before"}:
+                return None
+        if mon == "May" and (not prev_word or prev_word.lower() not in _MONTH_LEADS):
+            return None  # the modal verb, or a name
+        if mon == "March" and (not prev_word or prev_word.lower() not in _MONTH_LEADS):
+            return None  # the noun / verb at a sentence start
+    rel = m.group("rel")
+    if rel:
+        if doc.dct is None:
+            return "DATE", f"XXXX-{month:02d}"
+        y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+        return "DATE", _fmt_month(y, month)
+    core = mod if mod in ("last", "next", "this", "thispast", "thiscoming", "past", "coming") else ""
+    core = {"thispast": "this past", "thiscoming": "this coming"}.get(core, core)
+    return "DATE", _resolve_month(doc, month, m.start(), m.end(), core)
+
+
+@rule(
+    rf"{_W}(?:(?P<pre>(?i:fiscal|calendar|fy|the{S}year|the{S}(?:end|beginning|start|middle|first{S}half|second{S}half|"
+    rf"spring|summer|autumn|fall|winter|turn){S}of|(?:early|mid|late|end|end-|start|beginning)(?:{S}of)?)){S}|(?i:mid|end|early|late)-)?"
+    rf"(?P<year>{YEAR4})(?![\w]|%|,\d|\.\d|-(?!(?:1\d{{3}}|20\d\d|\d\d)(?![\d\w]))\d|'s?\b)",
+    prio=2,
+)
+def year_alone(m: re.Match, doc: _Doc):
+    text = doc.text
+    y = int(m.group("year"))
+    pre = (m.group("pre") or "").lower()
+    s = m.start("year")
+    before = text[max(0, s - 16) : s]
+    if _MONEY_BEFORE.search(before):
+        return None
+    if _COUNT_AFTER.match(text, m.end()):
+        return None
+    if re.match(r"\s{0,2}(?:million|billion|trillion|thousand|-(?:year|day|month|hour))", text[m.end() : m.end() + 12], re.I):
+        return None
+    # a standalone number is a year when it lies in the modern news range; older ones need a cue
+    # (a preposition or "the year"); 1900-2099 is where nearly all years in news fall
+    if not pre and y < 1900:
+        if not re.search(r"(?:in|since|of|from|until|till|by|to|between|and|year|before|after|circa|c\.)\s{1,2}$", before, re.I):
+            return None
+    if re.search(r"\d\s{0,2}(?:-|to|and)\s{0,2}$", before) and not pre:
+        # "1,500 to 2000" style ranges of counts; "between 1994 and 1997" keeps both (no digit before)
+        prevnum = re.search(r"(\d[\d,]*)\s{0,2}(?:-|to|and)\s{0,2}$", before)
+        if prevnum and not re.fullmatch(r"1\d{3}|20\d\d", prevnum.group(1)):
+            return None
+    if pre.startswith("the first half") or pre.startswith("the second half"):
+        return "DATE", f"{y:04d}-H{1 if 'first' in pre else 2}"
+    for season, code in _SEASONS.items():
+        if pre.startswith(f"the {season}"):
+            return "DATE", f"{y:04d}-{code}"
+    return "DATE", f"{y:04d}"
+
+
+@rule(rf"(?i:{_W}(?:the{S}year{S}|in{S}))(?P<year>{SPELLED_YEAR})(?![\w-])", prio=3)
+def year_spelled(m: re.Match, doc: _Doc):
+    y = _year_of(m.group("year"))
+    if y is None:
+        return None
+    start = m.start() if m.group(0).lower().startswith("the") else m.start("year")
+    return start, m.end(), "DATE", f"{y:04d}"
+
+
+@rule(rf"{_W}(?P<year>(?i:nineteen[\s-](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))(?![\w-])", prio=2)
+def year_spelled_19(m: re.Match, doc: _Doc):
+    y = _year_of(m.group("year"))
+    return ("DATE", f"{y:04d}") if y else None
+
+
+@rule(
+    rf"{_W}(?:(?P<the>the){S})?(?:(?P<mod>(?i:early|mid|late)|(?i:the{S})?(?:first|second|last){S}half{S}of(?:{S}the)?)[-\s]{{1,3}})?"
+    rf"(?:(?P<dec>(?:1\d|20)\d)0'?s|'(?P<d2>\d)0'?s|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
+    prio=4,
+)
+def decade(m: re.Match, doc: _Doc):
+    if m.group("dec"):
+        value = m.group("dec")
+    elif m.group("d2"):
+        value = "19" + m.group("d2")
+    else:
+        if not m.group("the"):
+            return None  # "in his forties" is an age
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        value = "19" + str(words.index(m.group("word").lower()) + 2)
+    return "DATE", value
+
+
+@rule(rf"(?i:{_W}(?:the{S}|this{S}|last{S}|next{S})?(?:(?:early|mid|late)[-\s]{{1,3}})?(?P<ord>{ORDINAL})[-\s]{{1,3}}century)(?![\w])", prio=4)
+def century(m: re.Match, doc: _Doc):
+    n = parse_ordinal(m.group("ord"))
+    if not n or n > 21:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+# ---- weekdays, today / yesterday / tomorrow, parts of day -------------------------------------------
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:last|this{S}past|this{S}coming|this|next|past|coming)){S})?"
+    rf"(?P<wd>{WEEKDAY})(?:{S}(?P<part>(?i:morning|afternoon|evening|night|overnight)))?(?![\w])",
+    prio=4,
+)
+def weekday(m: re.Match, doc: _Doc):
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    mod = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
+    start = m.start()
+    if mod in ("past",):
+        # "the past Sunday" is fine, "past Sunday" alone is rare; treat as last
+        pass
+    if mod in ("earlier", "later"):  # "earlier Monday": the modifier is part of the expression
+        mod_core = ""
+    elif mod in ("early", "late"):
+        mod_core = ""
+    else:
+        mod_core = mod
+    value = _resolve_weekday(doc, wd, mod_core, start, m.end())
+    part = (m.group("part") or "").lower()
+    if part:
+        # TimeBank types "Wednesday night" as a DATE (17 of 21 weekday + part-of-day expressions)
+        return "DATE", f"{value}T{_PART_OF_DAY[part]}" if doc.dct else f"XXXX-WXX-{wd + 1}T{_PART_OF_DAY[part]}"
+    return "DATE", value
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:early|late)){S})?(?P<word>(?i:today|yesterday|tomorrow|tonight|"
+    rf"the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow))(?:{S}(?P<part>(?i:morning|afternoon|evening|night)))?(?![\w])",
+    prio=4,
+)
+def relative_day(m: re.Match, doc: _Doc):
+    word = re.sub(r"\s+", " ", m.group("word").lower())
+    if word == "today" and re.search(r"(?:USA|Russia|China|India|Business|Psychology)\s$", doc.text[max(0, m.start() - 10) : m.start()]):
+        return None  # newspaper titles: USA Today, Russia Today
+    if m.group("word") == "Today" and re.match(r"\s(?:show|program|programme)", doc.text[m.end() : m.end() + 12]):
+        return None
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}[word]
+    part = (m.group("part") or "").lower()
+    if word == "tonight":
+        part = "night"
+    if doc.dct is None:
+        base = "XXXX-XX-XX"
+        if word == "today" and not part:
+            return "DATE", "PRESENT_REF"
+    else:
+        base = _fmt_day(doc.dct + timedelta(days=offset))
+    if part:
+        return "TIME", f"{base}T{_PART_OF_DAY[part]}"
+    return "DATE", base
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:early|late|earlier|later)){S})?(?P<rel>(?i:this|last|yesterday|tomorrow)){S}(?P<part>(?i:morning|afternoon|evening|night))(?![\w])",
+    prio=5,
+)
+def part_of_day(m: re.Match, doc: _Doc):
+    rel = m.group("rel").lower()
+    part = m.group("part").lower()
+    if rel == "this" and part == "night":
+        offset = 0
+    elif rel == "last":
+        if part != "night":
+            return None  # "last evening" is rare and ambiguous
+        offset = -1
+    else:
+        offset = {"this": 0, "yesterday": -1, "tomorrow": 1}[rel]
+    base = "XXXX-XX-XX" if doc.dct is None else _fmt_day(doc.dct + timedelta(days=offset))
+    return "TIME", f"{base}T{_PART_OF_DAY[part]}"
+
+
+@rule(rf"{_W}(?P<word>(?i:overnight|mid[-\s]?afternoon|mid[-\s]?morning|mid-?day|midday))(?![\w-])(?:{S}(?P<day>(?i:today|yesterday|tomorrow)))?", prio=2)
+def part_word(m: re.Match, doc: _Doc):
+    word = re.sub(r"[-\s]", "", m.group("word").lower())
+    if word == "overnight" and not m.group("day"):
+        return None  # "overnight" is mostly an adverb of duration, not tagged in TimeBank
+    code = {"overnight": "TNI", "midafternoon": "TAF", "midmorning": "TMO", "midday": "T12:00"}[word]
+    day = (m.group("day") or "today").lower()
+    if doc.dct is None:
+        base = "XXXX-XX-XX"
+    else:
+        base = _fmt_day(doc.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day]))
+    return "TIME", base + code
+
+
+# ---- clock times ---------------------------------------------------------------------------------------
+
+_DAY_AFTER_TIME = (
+    rf"(?:(?:,|{S}on|{S}|,{S})(?:{S})?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}{S}{DAY}(?:,{S}{YEAR4})?))?"
+)
+
+
+def _time_day(m: re.Match, doc: _Doc) -> str | None:
+    """The day a clock time belongs to: an attached day phrase, else the DCT."""
+    day = m.group("day")
+    if not day:
+        return _fmt_day(doc.dct) if doc.dct else None
+    low = day.lower()
+    if low in _WEEKDAYS:
+        v = _resolve_weekday(doc, _WEEKDAYS[low], "", m.start(), m.end())
+        return None if v.startswith("X") else v
+    if low in ("today", "yesterday", "tomorrow"):
+        if doc.dct is None:
+            return None
+        return _fmt_day(doc.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[low]))
+    mm = re.match(rf"(?P<mon>{MONTH}){S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,{S}(?P<y>\d{{4}}))?", day)
+    if mm:
+        month, dd = _month_num(mm.group("mon")), int(mm.group("d"))
+        if mm.group("y"):
+            d = _safe_date(int(mm.group("y")), month, dd)
+            return _fmt_day(d) if d else None
+        v = _resolve_month_day(doc, month, dd, m.start(), m.end())
+        return None if v.startswith("X") else v
+    return None
+
+
+@rule(
+    rf"{_W}(?:(?P<approx>(?i:around|approximately)){S})?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}"
+    rf"(?P<ampm>[aApP]\.\s?[mM]\.?|[aApP][mM](?![\w])|(?i:o'clock))(?:{S}(?P<tz>{TZ}))?(?![\w])" + _DAY_AFTER_TIME,
+    prio=6,
+)
+def clock_time(m: re.Match, doc: _Doc):
+    h = int(m.group("h"))
+    mi = int(m.group("mi") or 0)
+    ampm = m.group("ampm").lower()
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    if h > 23 or (ampm[0] in "ap" and int(m.group("h")) > 12):
+        return None
+    day = _time_day(m, doc)
+    clock = f"T{h:02d}:{mi:02d}"
+    end = m.end()
+    if doc.text[end - 1 : end] == "." and not m.group("day") and not m.group("tz"):
+        # "at 10 p.m. Friday" keeps the dot; a sentence-final "p.m." too (the abbreviation's dot)
+        pass
+    return m.start(), end, "TIME", (day or "XXXX-XX-XX") + clock
+
+
+@rule(rf"{_W}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:{S}(?P<tz>{TZ})|\s?(?P<hrs>h(?:rs|ours)?))(?![\w])" + _DAY_AFTER_TIME, prio=5)
+def clock_24h(m: re.Match, doc: _Doc):
+    if not (m.group("tz") or m.group("hrs")):
+        return None
+    day = _time_day(m, doc)
+    return "TIME", (day or "XXXX-XX-XX") + f"T{int(m.group('h')):02d}:{m.group('mi')}"
+
+
+@rule(rf"{_W}(?P<word>(?i:noon|midnight)){_DAY_AFTER_TIME.replace('(?:(?:,', '(?:(?:,', 1)}(?![\w])", prio=5)
+def noon_midnight(m: re.Match, doc: _Doc):
+    word = m.group("word").lower()
+    if re.search(r"(?i)high\s$", doc.text[max(0, m.start() - 5) : m.start()]):
+        return None  # "High Noon"
+    day = _time_day(m, doc)
+    clock = "T12:00" if word == "noon" else "T24:00"
+    return "TIME", (day or "XXXX-XX-XX") + clock
+
+
+@rule(rf"{_W}(?P<n>{NUMBER}){S}in{S}the{S}(?P<part>morning|afternoon|evening)(?![\w])", prio=5)
+def hour_in_part(m: re.Match, doc: _Doc):
+    n = parse_number(m.group("n"))
+    if n is None or n != int(n) or not 1 <= n <= 12:
+        return None
+    h = int(n) + (12 if m.group("part") != "morning" and n < 12 else 0)
+    day = _fmt_day(doc.dct) if doc.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:00"
+
+
+# ---- relative units: last week, this year, earlier this month, next summer ---------------------------
+
+_REL_PRE = (
+    rf"(?P<pre>(?i:earlier|later|early|late|mid|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of|"
+    rf"(?:the{S})?(?:first|second|last|latter){S}half{S}of|sometime|some{S}time))[-\s]{{1,3}}"
+)
+
+
+@rule(
+    rf"{_W}(?:{_REL_PRE})?(?P<rel>(?i:this{S}past|this{S}coming|this|last|next|the{S}past|the{S}last|the{S}coming|the{S}next|"
+    rf"the{S}previous|the{S}following|the{S}current|the{S}same|past|coming|previous|current|the{S}latest))"
+    rf"{S}(?P<fiscal>(?i:fiscal|calendar){S})?(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|summer|winter|spring|fall|autumn|semester))(?![\w-])",
+    prio=5,
+)
+def relative_unit(m: re.Match, doc: _Doc):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    if m.group(0) in ("This Week", "Next Week") and re.search(r"[\"'`A-Za-z]\s?$", doc.text[max(0, m.start() - 2) : m.start()]):
+        if doc.text[max(0, m.start() - 2) : m.start()].strip()[-1:] in "\"'`" or doc.text[m.start() - 2 : m.start()].strip().isalpha():
+            return None  # a programme title: ABC News' "This Week"
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+    rel_core = rel.replace("the ", "").replace("this past", "last").replace("this coming", "next")
+    rel_core = {"past": "last", "previous": "last", "coming": "next", "following": "next", "current": "this",
+                "latest": "this", "same": "this"}.get(rel_core, rel_core)
+    if rel in ("the following", "the same", "the previous", "the next") and unit not in ("season",):
+        # anaphoric: relative to the last time mentioned, not the DCT
+        step = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0}[rel]
+        if unit in _SEASONS or unit == "semester":
+            return None
+        return _anaphoric(m, unit, step)
+    if unit in _SEASONS:
+        season = _SEASONS[unit]
+        return "DATE", _resolve_season(doc, season, rel_core, m.start(), m.end())
+    if unit == "semester":
+        return None
+    n = {"last": -1, "this": 0, "next": 1}[rel_core]
+    if rel == "the latest" and unit == "quarter":
+        rq = doc.report_quarter
+        if rq is None:
+            return "DATE", "XXXX-QX"
+        return "DATE", f"{rq[0]:04d}-Q{rq[1]}"
+    if rel in ("the past", "the last", "the next", "the coming") and unit in ("decade", "century"):
+        return "DURATION", _duration(1, unit)
+    if unit == "quarter" and rel_core == "this" and doc.financial and rel in ("this", "the latest"):
+        rq = doc.report_quarter  # "this quarter" in an earnings story is the one being reported
+        return "DATE", f"{rq[0]:04d}-Q{rq[1]}" if rq else "XXXX-QX"
+    if rel == "the last" and unit == "quarter" and doc.financial:
+        rq = doc.report_quarter
+        return "DATE", f"{rq[0]:04d}-Q{rq[1]}" if rq else "XXXX-QX"
+    fallback = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+                "decade": "XXX", "century": "XX"}[unit]
+    value = _shift(doc, unit, n, fallback)
+    if pre and "half" in pre and unit == "year" and value[:4].isdigit():
+        value = value[:4] + ("-H1" if pre.split()[-3] in ("first",) or pre.startswith("first") or "first" in pre else "-H2")
+    return "DATE", value
+
+
+def _anaphoric(m: re.Match, unit: str, step: int):
+    """A candidate resolved later against the last date mentioned before it ("the following month")."""
+
+    def resolve(ref: date | None, ref_value: str | None) -> str:
+        if ref is None:
+            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX")
+        coarse = ref_value if ref_value and re.fullmatch(r"\d{4}(?:-\d\d)?", ref_value) else None
+        if coarse and step == 0 and unit in ("day", "month"):
+            # "that day" after a month or year: only what is known ("1998-10-XX")
+            if unit == "day":
+                return coarse + ("-XX" if len(coarse) == 7 else "-XX-XX")
+            if len(coarse) == 4:
+                return coarse + "-XX"
+        if unit == "day":
+            return _fmt_day(ref + timedelta(days=step))
+        if unit == "week":
+            return _fmt_week(ref + timedelta(days=7 * step))
+        if unit == "month":
+            y, mo = _add_months(ref.year, ref.month, step)
+            return _fmt_month(y, mo)
+        if unit == "year":
+            return f"{ref.year + step:04d}"
+        if unit == "quarter":
+            y, q = divmod(ref.year * 4 + _quarter(ref.month) - 1 + step, 4)
+            return f"{y:04d}-Q{q + 1}"
+        return f"{ref.year:04d}"
+
+    return ("ANAPHOR", resolve)
+
+
+@rule(
+    rf"{_W}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|later{S}that|earlier{S}that|"
+    rf"the{S}same|that{S}same))(?:{S}(?P<unit>(?i:day|year|month|week|night|morning|evening|afternoon)))(?![\w-])",
+    prio=3,
+)
+def anaphoric_unit(m: re.Match, doc: _Doc):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    if unit in ("night", "morning", "evening", "afternoon"):
+        if rel not in ("that", "that same", "the same", "later that", "earlier that"):
+            return None
+        part = _PART_OF_DAY[unit]
+
+        def resolve(ref: date | None, ref_value: str | None) -> str:
+            return (_fmt_day(ref) if ref else "XXXX-XX-XX") + f"T{part}"
+
+        return ("ANAPHOR_TIME", resolve)
+    step = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+    if rel == "that" and unit == "day" and re.match(r"\s{1,3}(?:of|when|that)\b", doc.text[m.end() : m.end() + 8]):
+        return None
+    return _anaphoric(m, unit, step)
+
+
+@rule(
+    rf"{_W}(?P<pre>(?i:earlier|later|early|late|sometime|some{S}time)){S}(?P<rel>(?i:in{S}the|that|the)){S}(?P<unit>(?i:week|month|year|day))(?![\w-])",
+    prio=4,
+)
+def earlier_in_the_year(m: re.Match, doc: _Doc):
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if rel.startswith("in") or rel == "the":
+        if unit == "day":
+            return "DATE", _fmt_day(doc.dct) if doc.dct else "XXXX-XX-XX"
+        return "DATE", _shift(doc, unit, 0, {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit])
+    return _anaphoric(m, unit, 0)
+
+
+# ---- N units ago / from now / earlier ----------------------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?:(?P<approx>{APPROX}){S})?(?P<num>{NUMBER}|{VAGUE}|(?i:a)){S}(?:(?i:more|full|long){S})?(?P<unit>(?i:{UNIT})){S}"
+    rf"(?:(?i:or{S}so|or{S}more|or{S}two|or{S}less){S})?(?P<dir>(?i:ago|from{S}now|hence|earlier|before|later|after|back))(?![\w])",
+    prio=6,
+)
+def units_ago(m: re.Match, doc: _Doc):
+    direction = m.group("dir").lower()
+    unit = _unit_of(m.group("unit"))
+    numtext = m.group("num")
+    n = parse_number(numtext) if not re.fullmatch(VAGUE, numtext) else None
+    if numtext.lower() == "a":
+        n = 1.0
+    if direction in ("earlier", "before", "later", "after"):
+        if unit == "year" and n == 1 and direction in ("earlier", "before") and numtext.lower() in ("a", "one"):
+            # "a year earlier" compares with the year before (TimeBank tags it as a date)
+            return "DATE", _year_ago_value(doc)
+        if unit == "year" and n == 1 and direction == "earlier":
+            return "DATE", _year_ago_value(doc)
+        end = m.start("dir")
+        span_end = end - 1
+        while span_end > m.start() and doc.text[span_end - 1].isspace():
+            span_end -= 1
+        if n is None and unit in ("year", "day", "month", "week") and numtext.lower().startswith(("several", "many", "some")):
+            return m.start(), span_end, "DURATION", _duration(None, unit)
+        return m.start(), span_end, "DURATION", _duration(n, unit)
+    if direction == "back":
+        return None
+    sign = 1 if direction in ("from now", "hence") else -1
+    if n is None:
+        if numtext.lower().replace(" ", "") in ("afew",) and unit == "year" and doc.dct:
+            return "DATE", f"{doc.dct.year // 10:03d}X"
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit == "year" and n == 1 and sign < 0:
+        return "DATE", _year_ago_value(doc)
+    k = int(round(n)) if n == int(n) else None
+    if k is None:
+        if unit in ("year",) and doc.dct:
+            return "DATE", f"{doc.dct.year - int(round(n)):04d}"
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit == "decade":
+        return "DATE", _shift(doc, "year", sign * 10 * k, "XXXX")
+    if unit == "century":
+        return "DATE", _shift(doc, "year", sign * 100 * k, "XXXX")
+    fallback = {"day": "XXXX-XX-XX", "night": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                "quarter": "XXXX-QX", "year": "XXXX", "fortnight": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    return "DATE", _shift(doc, unit, sign * k, fallback)
+
+
+def _year_ago_value(doc: _Doc) -> str:
+    """'a year ago' / 'a year earlier': the year before the DCT, the same quarter a year back in an
+    earnings story (TimeBank's financial reports compare quarters year on year)."""
+    if doc.dct is None:
+        return "XXXX"
+    if doc.financial:
+        rq = doc.report_quarter
+        return f"{rq[0] - 1:04d}-Q{rq[1]}"
+    return f"{doc.dct.year - 1:04d}"
+
+
+@rule(rf"{_W}(?P<word>(?i:years|decades|centuries|months|weeks|days|moments|minutes|hours|ages|long)){S}(?P<dir>(?i:ago))(?![\w])", prio=4)
+def vague_ago(m: re.Match, doc: _Doc):
+    word = m.group("word").lower()
+    if word == "long":
+        return None
+    return "DATE", "PAST_REF"
+
+
+# ---- durations -----------------------------------------------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?:(?P<approx>{APPROX_DUR}){S}|(?P<the>(?i:the|these|those|its|their|his|her|a|an)){S}"
+    rf"(?:(?P<rel>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|same|other|initial|"
+    rf"entire|whole|full|ensuing|intervening|preceding|succeeding|subsequent|year-earlier|year-ago)){S})?)?"
+    rf"(?P<num>{NUMBER}|{VAGUE}|(?i:an?)(?=\s))(?:(?:{S}(?:to|or){S}|-)(?P<num2>{NUMBER}))?{S}"
+    rf"(?:(?P<adj>(?i:more|full|straight|consecutive|trading|business|calendar|working|long|short|additional|further|"
+    rf"extra|successive|separate|different|tumultuous|difficult)){S})?"
+    rf"(?P<unit>(?i:{UNIT}))(?P<orso>{S}or{S}so)?(?![\w-])",
+    prio=3,
+)
+def duration(m: re.Match, doc: _Doc):
+    text = doc.text
+    unit = _unit_of(m.group("unit"))
+    numtext = m.group("num")
+    vague = bool(re.fullmatch(VAGUE, numtext))
+    n = 1.0 if numtext.lower() in ("a", "an") else None if vague else parse_number(numtext)
+    if not vague and n is None:
+        return None
+    if numtext.lower() in ("a", "an") and not (m.group("the") or m.group("approx")):
+        pass
+    after = text[m.end() : m.end() + 16]
+    if unit in ("year", "month", "week", "day") and re.match(r"(?i)\s{1,3}old\b|-old\b", after):
+        if unit == "year":
+            return None  # ages: "52 years old"
+    if re.match(r"(?i)\s{0,2}-?(?:old|long)", after) and unit == "year":
+        return None
+    start = m.start()
+    the = (m.group("the") or "").lower()
+    rel = (m.group("rel") or "").lower()
+    is_plural = m.group("unit").lower().endswith("s") or unit in ("century",) and m.group("unit").lower().endswith("ies")
+    if the in ("its", "their", "his", "her", "these", "those") and not rel:
+        start = m.start("num")
+    if the in ("a", "an") and not rel:
+        if numtext.lower() in ("few", "couple of", "number of"):
+            pass
+        elif vague:
+            pass
+        else:
+            start = m.start("num")  # "a two-year" is handled elsewhere; "a 10 day" keeps the number
+    if the == "the" and not rel and not is_plural and n is not None and n != 1:
+        start = m.start("num")  # "the [two day] rally": an adjective, the determiner is not part of it
+    if m.group("approx") and start != m.start():
+        start = m.start()
+    if m.group("approx") and m.group("approx").lower() in ("some",) and not (the or rel):
+        pass
+    # a bare number followed by a unit as a count of events ("2 days a week") is still a duration
+    if the == "the" and rel in ("past", "last", "next", "coming") and vague and unit in ("quarter",):
+        return start, m.end(), "DATE", "PAST_REF" if rel in ("past", "last") else "FUTURE_REF"
+    if the == "the" and rel == "same" and n == 1:
+        return None
+    if numtext.lower() in ("a", "an") and unit in ("second", "quarter") and not (m.group("approx") or rel):
+        return None  # "a second group", "a quarter of the market": not durations
+    value = _duration(n, unit)
+    if m.group("num2") and n is not None:
+        n2 = parse_number(m.group("num2"))
+        if n2 is not None and n2 > n and unit in ("month",) and n2 - n > 3:
+            value = _duration(None, unit)
+    return start, m.end(), "DURATION", value
+
+
+@rule(
+    rf"{_W}(?P<num>{NUMBER}|(?i:half|a|one|several|few|multi|many))-(?P<unit>(?i:second|minute|hour|day|night|week|month|quarter|year|decade|century))"
+    rf"(?:-(?P<suffix>old|long))?(?![\w-])",
+    prio=4,
+)
+def duration_adj(m: re.Match, doc: _Doc):
+    unit = _unit_of(m.group("unit"))
+    numtext = m.group("num").lower()
+    if m.group("suffix") == "old" and unit == "year":
+        return None  # ages: "a 13-year-old"
+    if m.group("suffix") == "old" and re.match(r"(?i)\s{1,3}(?:son|daughter|baby|babies|boy|girl|child|children|infant|twins?)\b", doc.text[m.end() : m.end() + 12]):
+        return None  # ages of infants: "their 6-month-old son"
+    if numtext in ("several", "few", "multi", "many"):
+        n = None
+    elif numtext == "half":
+        n = 0.5
+    elif numtext == "a":
+        n = 1.0
+    else:
+        n = parse_number(m.group("num"))
+        if n is None:
+            return None
+    if n is not None and n > 1000:
+        return None
+    return "DURATION", _duration(n, unit)
+
+
+@rule(rf"{_W}(?P<adj>(?i:year-earlier|year-ago|year-before))(?![\w-])", prio=2)
+def year_ago_adj(m: re.Match, doc: _Doc):
+    return "DATE", _year_ago_value(doc)
+
+
+@rule(rf"{_W}(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))-(?:long|old)(?![\w-])", prio=3)
+def units_long(m: re.Match, doc: _Doc):
+    return "DURATION", _duration(None, _unit_of(m.group("unit")))
+
+
+@rule(rf"{_W}(?P<the>(?i:the)){S}(?P<unit>(?i:years|months|weeks|days|decades)){S}(?i:ahead|to{S}come)(?![\w-])", prio=4)
+def units_ahead(m: re.Match, doc: _Doc):
+    return "DURATION", _duration(None, _unit_of(m.group("unit")))
+
+
+@rule(rf"{_W}(?P<unit>(?i:day|week|month|year|decade|night|hour|minute))-long(?![\w-])", prio=3)
+def unit_long(m: re.Match, doc: _Doc):
+    return "DURATION", _duration(1, _unit_of(m.group("unit")))
+
+
+@rule(
+    rf"{_W}(?:(?P<mod>(?i:the{S}coming|the{S}next|the{S}past|the{S}last|the{S}following|the{S}previous|the{S}early|the{S}later|"
+    rf"the{S}final|the{S}first|the{S}recent|the|recent|coming|future|past|previous|many|several|few|long|for|within|in|after|"
+    rf"over|of|these|those|some|earlier|later)){S})?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries|quarters))(?![\w-])",
+    prio=1,
+)
+def bare_units(m: re.Match, doc: _Doc):
+    mod = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
+    unit = _unit_of(m.group("unit"))
+    text = doc.text
+    after = text[m.end() : m.end() + 12]
+    if re.match(r"(?i)\s{1,3}(?:old|ago|of\s+age|later|earlier|before|after)\b", after) and mod not in ("recent", "the recent"):
+        if re.match(r"(?i)\s{1,3}old\b|\s{1,3}of\s+age", after):
+            return None
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"[\d]\s{0,2}$|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds|thousands)\s{1,3}$", before, re.I):
+        return None  # part of a count handled by the duration rule (or a count of events)
+    if mod in ("the", "these", "those"):
+        if mod == "these" and unit == "day":
+            return "DATE", "PRESENT_REF"
+        if mod == "the" and unit in ("year", "decade", "century"):
+            return m.start(), m.end(), "DURATION", _duration(None, unit)
+        return None
+    if mod == "the past" and unit in ("year",):
+        return "DURATION", _duration(None, unit)
+    if mod in ("for", "within", "in", "after", "over", "of", "some", "earlier", "later"):
+        # the preposition is not part of the expression
+        start = m.start("unit")
+        if mod in ("in", "of") and unit not in ("year", "month", "week", "decade", "century"):
+            return None
+        if mod == "of" and not re.search(r"(?i)\b(?:after|following|end|follows|because)\s{1,3}$", text[max(0, m.start() - 12) : m.start()]):
+            return None
+        return start, m.end(), "DURATION", _duration(None, unit)
+    if mod in ("many", "several", "few", "long"):
+        return "DURATION", _duration(None, unit)
+    if mod in ("recent", "the recent", "the past", "the last", "past"):
+        if unit == "quarter":
+            return "DATE", "PAST_REF"
+        return "DURATION", _duration(None, unit)
+    if mod in ("the coming", "the next", "coming", "future", "the following", "the later", "the final"):
+        if unit == "quarter" or mod == "future":
+            return "DATE", "FUTURE_REF"
+        return "DURATION", _duration(None, unit)
+    if mod in ("the early", "the first", "the previous", "previous"):
+        return "DURATION", _duration(None, unit)
+    if not mod:
+        if unit in ("hour", "minute", "quarter", "day"):
+            return None
+        return "DURATION", _duration(None, unit)
+    return None
+
+
+@rule(rf"{_W}(?P<a>(?i:a|one)){S}(?P<unit>(?i:minute|hour|day|week|month|year)){S}and{S}a{S}half(?![\w])", prio=5)
+def and_a_half(m: re.Match, doc: _Doc):
+    return "DURATION", _duration(1.5, _unit_of(m.group("unit")))
+
+
+# ---- quarters, halves, fiscal periods ------------------------------------------------------------------
+
+_ORD_Q = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))"
+
+
+@rule(
+    rf"{_W}(?:(?P<det>(?i:the|its|this{S}year's|last{S}year's|next{S}year's|the{S}year-earlier|the{S}year-ago|"
+    rf"the{S}year-before|year-earlier|year-ago|the{S}same)|(?P<ypos>{YEAR4})'s|(?i:the){S}(?P<yadj>{YEAR4})){S})?"
+    rf"(?:(?P<fy>(?i:fiscal|calendar))[-\s]{{1,3}})?{_ORD_Q}[-\s]{{1,3}}(?:(?i:fiscal|calendar){S})?(?P<q>(?i:quarter|period))(?P<pl>s)?"
+    rf"(?:{S}(?i:of){S}(?:(?i:fiscal|calendar){S})?(?P<year>{YEAR4})|{S}(?i:of){S}(?P<rel>(?i:this|last|next)){S}(?i:year)|"
+    rf"(?:{S}|,{S})(?P<year2>{YEAR4})(?![\w,]))?(?![\w])",
+    prio=5,
+)
+def ordinal_quarter(m: re.Match, doc: _Doc):
+    n = parse_ordinal(m.group("ord"))
+    if m.group("ord").lower() == "final":
+        n = 4
+    if not n or n > 4:
+        return None
+    if m.group("pl"):
+        return None  # "the second and fourth quarters": a set, left alone
+    if m.group("q").lower() == "period":
+        return None
+    det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+    year = m.group("year") or m.group("year2") or m.group("ypos") or m.group("yadj")
+    start = m.start()
+    hyphenated = doc.text[m.end("ord") : m.end("ord") + 1] == "-" or (m.group("fy") and doc.text[m.end("fy")] == "-")
+    if det in ("its", "the") and hyphenated:
+        # "the third-quarter loss": an adjective, TimeBank leaves the determiner out
+        start = m.start("fy") if m.group("fy") else m.start("ord")
+    if year:
+        y = int(year)
+    elif m.group("rel") or det in ("this year's", "last year's", "next year's"):
+        rel = (m.group("rel") or det.split()[0]).lower()
+        if doc.dct is None:
+            return start, m.end(), "DATE", f"XXXX-Q{n}"
+        y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+    elif det in ("the year-earlier", "the year-ago", "the year-before", "year-earlier", "year-ago"):
+        if doc.dct is None:
+            return start, m.end(), "DATE", f"XXXX-Q{n}"
+        v = _resolve_quarter(doc, n, m.start(), m.end())
+        y = int(v[:4]) - 1
+    else:
+        return start, m.end(), "DATE", _resolve_quarter(doc, n, m.start(), m.end())
+    return start, m.end(), "DATE", f"{y:04d}-Q{n}"
+
+
+@rule(rf"(?<![\w-])(?:Q(?P<n>[1-4])(?:{S}|-|')?(?P<year>{YEAR4}|(?<=')\d\d)?|(?P<n2>[1-4])Q(?P<y2>\d\d)?)(?![\w])", prio=5)
+def q_abbrev(m: re.Match, doc: _Doc):
+    n = int(m.group("n") or m.group("n2"))
+    if m.group("year"):
+        ys = m.group("year")
+        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+        return "DATE", f"{y:04d}-Q{n}"
+    if m.group("y2"):
+        yy = int(m.group("y2"))
+        return "DATE", f"{(1900 + yy if yy > 30 else 2000 + yy):04d}-Q{n}"
+    if m.group("n2"):
+        return None  # "3Q" alone is too ambiguous
+    return "DATE", _resolve_quarter(doc, n, m.start(), m.end())
+
+
+@rule(
+    rf"{_W}(?P<det>(?i:the|this|its|that)){S}(?:(?P<kind>(?i:(?:(?:comparable|corresponding|same){S})?(?:year-earlier|year-ago|year-before)|latest|current|same|comparable|corresponding|"
+    rf"recent|just-ended|just{S}ended|previous|prior|past|last|first|second|third|fourth|fiscal|(?:1\d|20)\d\d)){S})?"
+    rf"(?P<noun>(?i:quarter|period))(?:{S}(?P<tail>(?i:a{S}year{S}(?:ago|earlier)|(?:of{S})?last{S}year|a{S}year{S}before)))?(?![\w-])",
+    prio=4,
+)
+def the_quarter(m: re.Match, doc: _Doc):
+    det = m.group("det").lower()
+    kind = re.sub(r"\s+", " ", (m.group("kind") or "").lower())
+    noun = m.group("noun").lower()
+    tail = (m.group("tail") or "").lower()
+    if kind in ("first", "second", "third", "fourth"):
+        return None  # the ordinal-quarter rule
+    if noun == "period" and not (kind or tail):
+        return None
+    if noun == "period" and kind in ("fiscal",):
+        return None
+    if doc.dct is None:
+        return "DATE", "XXXX-QX"
+    rq = doc.report_quarter
+    cur = (doc.dct.year, _quarter(doc.dct.month))
+    if kind.isdigit():
+        y = int(kind)
+        if noun == "period":
+            return "DATE", f"{y:04d}"
+        return "DATE", f"{y:04d}-Q{rq[1]}"
+    if tail or kind.endswith(("year-earlier", "year-ago", "year-before")) or kind in ("comparable", "corresponding"):
+        return "DATE", f"{rq[0] - 1:04d}-Q{rq[1]}"
+    if kind in ("current",) or (det == "this" and not kind):
+        if det == "this" and doc.financial:
+            return "DATE", f"{rq[0]:04d}-Q{rq[1]}"
+        return "DATE", f"{cur[0]:04d}-Q{cur[1]}"
+    if kind in ("previous", "prior", "past", "last"):
+        if noun == "period":
+            return None
+        return "DATE", f"{rq[0]:04d}-Q{rq[1]}"
+    if kind == "same":
+        return None
+    if noun == "quarter" and not kind and not doc.financial:
+        return None
+    return "DATE", f"{rq[0]:04d}-Q{rq[1]}"
+
+
+@rule(
+    rf"{_W}(?:(?P<the>(?i:the|its|this{S}year's|last{S}year's)){S})?(?P<which>(?i:first|second|last|latter|final|back|front)){S}"
+    rf"half(?:{S}(?i:of){S}(?:(?P<rel>(?i:this|last|next|the)){S}(?i:year)|(?i:fiscal){S}(?P<fy>{YEAR4})|(?P<year>{YEAR4})|(?i:the){S}(?i:year)))?(?![\w-])",
+    prio=4,
+)
+def half_year(m: re.Match, doc: _Doc):
+    which = m.group("which").lower()
+    h = 1 if which in ("first", "front") else 2
+    year = m.group("year") or m.group("fy")
+    if not (m.group("the") or year or m.group("rel")):
+        return None
+    if year:
+        return "DATE", f"{int(year):04d}-H{h}"
+    if doc.dct is None:
+        return "DATE", f"XXXX-H{h}"
+    rel = (m.group("rel") or "").lower()
+    the = (m.group("the") or "").lower()
+    y = doc.dct.year + {"last": -1, "next": 1}.get(rel, 0) + (-1 if the.startswith("last") else 0)
+    if not rel and not year and not the.endswith("year's"):
+        tense = doc.tense(m.start(), m.end())
+        cur_h = 1 if doc.dct.month <= 6 else 2
+        if h > cur_h and tense == PAST:
+            y -= 1
+    return "DATE", f"{y:04d}-H{h}"
+
+
+@rule(
+    rf"{_W}(?:(?P<around>(?i:around|about|by|at)){S})?(?:(?P<the>(?i:the)){S})?(?P<what>(?i:year[-\s]end|year's{S}end|end{S}of{S}the{S}year|"
+    rf"end{S}of{S}the{S}month|end{S}of{S}the{S}week|beginning{S}of{S}the{S}year|start{S}of{S}the{S}year|"
+    rf"current{S}fiscal{S}year|current{S}year|full{S}year|fiscal{S}year|year|week|month|day|end{S}of{S}the{S}day))(?![\w-])",
+    prio=2,
+)
+def the_year(m: re.Match, doc: _Doc):
+    what = re.sub(r"[\s-]+", " ", m.group("what").lower())
+    around = (m.group("around") or "").lower()
+    the = m.group("the")
+    start = m.start() if around == "around" else (m.start("the") if the else m.start("what"))
+    after = doc.text[m.end() : m.end() + 14]
+    dct = doc.dct
+    if what in ("year end", "year's end", "end of the year"):
+        if not the and what == "end of the year":
+            return None
+        if not the and what == "year end" and not around:
+            pass
+        return start, m.end(), "DATE", f"{dct.year:04d}" if dct else "XXXX"
+    if what in ("end of the month", "end of the week", "end of the day", "beginning of the year", "start of the year"):
+        if not the:
+            return None
+        if what == "end of the day":
+            return None
+        unit = what.split()[-1]
+        return start, m.end(), "DATE", _shift(doc, unit, 0, {"month": "XXXX-XX", "week": "XXXX-WXX", "year": "XXXX"}[unit])
+    if not the:
+        return None
+    if what in ("current fiscal year", "current year", "full year"):
+        return start, m.end(), "DATE", f"{dct.year:04d}" if dct else "XXXX"
+    if what == "fiscal year":
+        return start, m.end(), "DURATION", "P1Y"
+    if what == "year":
+        if re.match(r"(?i)\s{0,2}(?:-|ago|earlier|before|after|later|'s|in\b|to\b)", after):
+            if re.match(r"(?i)\s{1,2}to\s+date", after):
+                return start, m.end(), "DATE", f"{dct.year:04d}" if dct else "XXXX"
+            return None
+        if re.match(r"(?i)\s{1,2}(?:ended|ending|through|that\s+ended)\b", after):
+            return start, m.end(), "DURATION", "P1Y"
+        before = doc.text[max(0, m.start() - 10) : m.start()]
+        if not re.search(r"(?i)\b(?:for|in|during|of|over|throughout|through|this|into)\s{1,2}$", before):
+            return None
+        return start, m.end(), "DATE", f"{dct.year:04d}" if dct else "XXXX"
+    if what == "week":
+        before = doc.text[max(0, m.start() - 10) : m.start()]
+        if not re.search(r"(?i)\b(?:for|during|over|throughout)\s{1,2}$", before):
+            return None
+        if re.match(r"(?i)\s{1,2}(?:of|before|after|ended|ending|earlier)\b", after):
+            return None
+        if dct is None:
+            return start, m.end(), "DATE", "XXXX-WXX"
+        d = dct - timedelta(days=7) if dct.weekday() in (0, 6) else dct
+        return start, m.end(), "DATE", _fmt_week(d)
+    return None
+
+
+@rule(
+    rf"{_W}(?:(?P<rel>(?i:this|last|next|the|over{S}the|during{S}the|on{S}the)){S})?(?P<we>(?i:weekend))(?![\w-])",
+    prio=3,
+)
+def weekend(m: re.Match, doc: _Doc):
+    rel = (m.group("rel") or "").lower()
+    if not rel:
+        return None
+    start = m.start("we") - 4 if rel.endswith("the") else m.start()
+    dct = doc.dct
+    if dct is None:
+        return start, m.end(), "DATE", "XXXX-WXX-WE"
+    if rel.endswith("the"):
+        if re.match(r"(?i)\s{1,2}(?:of|before|after)\b", doc.text[m.end() : m.end() + 10]):
+            return None
+        tense = doc.tense(m.start(), m.end())
+        if tense == FUTURE and dct.weekday() < 5:
+            d = dct
+        else:
+            d = dct if dct.weekday() >= 5 else dct - timedelta(days=7)
+        return start, m.end(), "DATE", _fmt_week(d) + "-WE"
+    return None  # this/last/next weekend: the relative-unit rule
+
+
+# ---- seasons -------------------------------------------------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?:(?P<the>(?i:the)){S})?(?:(?P<mod>(?i:early|mid|late))[-\s]{{1,3}})?(?P<season>(?i:summer|winter|spring|autumn|fall))"
+    rf"(?:(?:{S}(?i:of))?{S}(?P<year>{YEAR4}|{SPELLED_YEAR}))?(?![\w-])",
+    prio=3,
+)
+def season(m: re.Match, doc: _Doc):
+    s = m.group("season").lower()
+    code = _SEASONS[s]
+    text = doc.text
+    if m.group("year"):
+        y = _year_of(m.group("year"))
+        return ("DATE", f"{y:04d}-{code}") if y else None
+    if not m.group("the") and not m.group("mod"):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not re.search(r"(?i)\b(?:in|this|last|next|during|by|until|since|over|through|early|late)\s{1,2}$", before) or s == "fall":
+            return None
+        if re.search(r"(?i)\b(?:this|last|next)\s{1,2}$", before):
+            return None  # relative-unit rule
+    after = text[m.end() : m.end() + 12]
+    if s == "fall" and re.match(r"(?i)\s{1,2}(?:of|in|from|to|by|was|is|has|and|that)\b", after):
+        return None  # "the fall of the Berlin Wall", "the fall in prices"
+    if re.match(r"(?i)\s{1,2}of\b", after):
+        return None
+    if m.group("the") and s in ("spring",) and re.match(r"(?i)\s{1,2}(?:of|in)\b", after):
+        return None
+    return "DATE", _resolve_season(doc, code, "", m.start(), m.end())
+
+
+# ---- holidays ------------------------------------------------------------------------------------------
+
+_HOLIDAY_RE = "|".join(sorted((re.escape(k).replace("\\ ", S).replace("'", "['’]?") for k in _HOLIDAYS), key=len, reverse=True))
+
+
+@rule(
+    rf"{_W}(?:(?P<rel>(?i:last|next|this)){S})?(?P<name>(?i:{_HOLIDAY_RE}))(?:{S}(?P<year>{YEAR4}))?(?P<week>{S}week)?(?![\w])",
+    prio=4,
+)
+def holiday(m: re.Match, doc: _Doc):
+    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'")
+    if name not in _HOLIDAYS:
+        name = name.replace("new years", "new year's").replace("valentines", "valentine's").replace("mothers", "mother's").replace("fathers", "father's")
+    fn = _HOLIDAYS.get(name)
+    if fn is None:
+        return None
+    if m.group("name")[0].islower() and name not in ("christmas", "easter", "thanksgiving", "halloween"):
+        return None
+    if name == "may day" and m.group("name") != "May Day":
+        return None
+    if m.group("year"):
+        d = fn(int(m.group("year")))
+    elif doc.dct is None:
+        return "DATE", "XXXX-XX-XX" if not m.group("week") else "XXXX-WXX"
+    else:
+        rel = (m.group("rel") or "").lower()
+        this_year = fn(doc.dct.year)
+        if rel == "last":
+            d = this_year if this_year < doc.dct else fn(doc.dct.year - 1)
+        elif rel == "next":
+            d = this_year if this_year > doc.dct else fn(doc.dct.year + 1)
+        elif rel == "this":
+            d = this_year
+        else:
+            tense = doc.tense(m.start(), m.end())
+            options = [fn(doc.dct.year - 1), this_year, fn(doc.dct.year + 1)]
+            if tense == FUTURE:
+                d = min((o for o in options if o >= doc.dct), default=this_year)
+            elif tense == PAST:
+                d = max((o for o in options if o <= doc.dct), default=this_year)
+            else:
+                d = min(options, key=lambda o: abs((o - doc.dct).days))
+    if m.group("week"):
+        return "DATE", _fmt_week(d)
+    return "DATE", _fmt_day(d)
+
+
+# ---- references: now, recently, the past, the future ---------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?P<w>(?i:right{S}now|just{S}now|now|currently|nowadays|these{S}days|at{S}present|presently|at{S}the{S}moment|"
+    rf"at{S}this{S}time|this{S}crucial{S}moment|today's))(?![\w-])",
+    prio=2,
+)
+def present_ref(m: re.Match, doc: _Doc):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w == "today's":
+        return None
+    if w == "now":
+        after = doc.text[m.end() : m.end() + 8]
+        if re.match(r"-\w", after):
+            return None  # "now-defunct"
+        before = doc.text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?i)\bfrom\s$", before):
+            return None
+    if w in ("presently",):
+        return None
+    if w in ("at the moment", "at this time", "at present"):
+        return None  # rarely tagged in TimeBank
+    return "DATE", "PRESENT_REF"
+
+
+@rule(rf"{_W}(?P<w>(?i:current))(?![\w-])", prio=1)
+def current_adj(m: re.Match, doc: _Doc):
+    after = doc.text[m.end() : m.end() + 20]
+    if re.match(r"(?i)\s{1,2}(?:account|accounts|affairs|events|flowing|flow|density|of|in|and|,|\.|sea|speed|\))", after):
+        return None
+    before = doc.text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"(?i)\b(?:electric|electrical|ocean|strong|the|a)\s{1,2}$", before) and re.match(r"(?i)\s{1,2}(?:is|was|of)\b", after):
+        return None
+    return "DATE", "PRESENT_REF"
+
+
+@rule(rf"{_W}(?P<w>(?i:(?:more|most|only|until|very|just){S}recently|recently|lately))(?![\w-])", prio=2)
+def recently(m: re.Match, doc: _Doc):
+    w = m.group("w").lower()
+    start = m.start()
+    if w.startswith(("until", "very", "only", "just")):
+        start = m.end() - len("recently")
+    return start, m.end(), "DATE", "PAST_REF"
+
+
+@rule(rf"{_W}(?P<w>(?i:recent))(?![\w-])", prio=1)
+def recent_adj(m: re.Match, doc: _Doc):
+    after = doc.text[m.end() : m.end() + 14]
+    if re.match(r"(?i)\s{1,3}(?:years|months|weeks|days|decades|quarters|times|history|past|memory)\b", after):
+        return None
+    if re.match(r"(?i)\s{0,2}(?:[,.;)]|and\b)", after):
+        return None
+    return "DATE", "PAST_REF"
+
+
+@rule(
+    rf"{_W}(?P<w>(?i:the{S}(?:recent{S}|distant{S}|not{S}too{S}distant{S}|immediate{S}|near{S}|very{S}near{S})?(?:past|future)))(?![\w-])",
+    prio=2,
+)
+def past_future(m: re.Match, doc: _Doc):
+    w = m.group("w").lower()
+    after = doc.text[m.end() : m.end() + 16]
+    if re.match(rf"(?i)\s{{1,3}}(?:{NUMBER}|{VAGUE}|year|month|week|decade|century|few|several|two|three|weekend|day|quarter|season|summer|winter|spring|fall)\b", after):
+        return None
+    if re.match(r"(?i)\s{1,3}(?:is|was|of)\b", after) and "future" in w:
+        pass
+    return "DATE", "FUTURE_REF" if w.endswith("future") else "PAST_REF"
+
+
+@rule(
+    rf"{_W}(?P<w>(?i:the{S}(?:near|short|long|medium){S}term|as{S}soon{S}as{S}possible|"
+    rf"a{S}later{S}date|(?:the{S})?years{S}to{S}come|from{S}time{S}to{S}time))(?![\w-])",
+    prio=2,
+)
+def future_phrases(m: re.Match, doc: _Doc):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    start = m.start()
+    if w.startswith("in the"):
+        start = m.start() + 3
+    if "long term" in w or "medium term" in w:
+        return None
+    if w == "from time to time":
+        return None
+    return start, m.end(), "DATE", "FUTURE_REF"
+
+
+@rule(rf"{_W}(?P<w>(?i:the{S})?future)(?:{S}(?P<noun>(?i:years|months|quarters|generations)))?(?![\w-])", prio=1)
+def future_adj(m: re.Match, doc: _Doc):
+    if not m.group("noun"):
+        return None
+    return "DATE", "FUTURE_REF"
+
+
+# ---- sets: every week, daily, twice a year ------------------------------------------------------------
+
+
+@rule(
+    rf"{_W}(?P<q>(?i:every|each)){S}(?:(?P<other>(?i:other)){S})?(?:(?P<n>{NUMBER}){S})?"
+    rf"(?P<unit>(?i:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|quarter|year|decade|"
+    rf"summer|winter|spring|autumn|fall|seconds|minutes|hours|days|weeks|months|years)|{WEEKDAY}|{FULL_MONTH})(?![\w-])",
+    prio=5,
+)
+def every(m: re.Match, doc: _Doc):
+    unit_word = m.group("unit")
+    low = unit_word.lower()
+    k = 2 if m.group("other") else 1
+    if m.group("n"):
+        n = parse_number(m.group("n"))
+        if n is None or n != int(n):
+            return None
+        k *= int(n)
+    if low in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[low] + 1}"
+    if low in _MONTHS and unit_word[0].isupper():
+        return "SET", f"XXXX-{_MONTHS[low]:02d}"
+    if low in _SEASONS:
+        return "SET", f"XXXX-{_SEASONS[low]}"
+    if low in ("morning", "afternoon", "evening"):
+        return "SET", f"XXXX-XX-XXT{_PART_OF_DAY[low]}"
+    if low == "night" and k == 1:
+        return "SET", "XXXX-XX-XXTNI"
+    unit = _unit_of(low)
+    if unit not in _UNITS:
+        return None
+    if unit == "quarter":
+        return "SET", f"P{k}Q"
+    return "SET", _duration(k, unit)
+
+
+@rule(rf"{_W}(?P<w>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|bimonthly|semiannually|biannually))(?![\w-])", prio=2)
+def adverb_set(m: re.Match, doc: _Doc):
+    w = m.group("w").lower()
+    value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "nightly": "XXXX-XX-XXTNI",
+             "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M"}[w]
+    after = doc.text[m.end() : m.end() + 12]
+    if w in ("weekly", "monthly", "yearly", "hourly") and re.match(r"\s{1,2}(?:wage|pay|rate|average|salary|income|magazine|newspaper|paper|column|report)", after, re.I):
+        pass
+    return "SET", value
+
+
+@rule(
+    rf"{_W}(?:(?P<freq>(?i:once|twice|thrice|(?:{NUMBER}){S}times)){S})?(?P<per>(?i:a|an|per)){S}(?P<unit>(?i:day|week|month|year|hour|minute|night|quarter|decade))(?![\w-])",
+    prio=4,
+)
+def per_unit(m: re.Match, doc: _Doc):
+    unit = _unit_of(m.group("unit"))
+    after = doc.text[m.end() : m.end() + 14]
+    if re.match(r"(?i)\s{1,3}(?:ago|earlier|later|before|after|or|and|from|of|old|long|to|when|that|since)\b|[-']", after):
+        return None
+    if not m.group("freq") and m.group("per").lower() != "per":
+        # "a year" is a rate only after a quantity: "$33 million a year", "four thousand organs a year"
+        before = doc.text[max(0, m.start() - 40) : m.start()]
+        if not re.search(
+            r"(?i)(?:\d|million|billion|thousand|hundred|percent|dollars|times|people|tons|barrels|cents|pounds|"
+            r"hours|units|cars|interviews|sold|visitors|patients|calls|meals|a\s+piece|each|\w+s)\s{1,3}$", before
+        ):
+            return None
+        if re.search(r"(?i)\b(?:for|in|within|about|nearly|almost|than|over|after|least|last|past|only|just|take|took|than)\s{1,3}$", before):
+            return None
+    start = m.start("per")
+    if m.group("freq"):
+        start = m.start()
+    return start, m.end(), "SET", _duration(1, unit) if unit != "quarter" else "P1Q"
+
+
+# --------------------------------------------------------------------------------------------------
+# the tagger
+
+
+def _candidates(doc: _Doc) -> list[_Cand]:
+    out: list[_Cand] = []
+    text = doc.text
+    for _name, regex, fn, prio in _RULES:
+        for m in regex.finditer(text):
+            try:
+                res = fn(m, doc)
+            except (ValueError, OverflowError, KeyError, IndexError, TypeError):
+                res = None
+            if res is None:
+                continue
+            items = res if isinstance(res, list) else [res]
+            for item in items:
+                if len(item) == 2:
+                    start, end, typ, value = m.start(), m.end(), item[0], item[1]
+                else:
+                    start, end, typ, value = item
+                if typ in ("ANAPHOR", "ANAPHOR_TIME"):
+                    out.append(_Cand(start, end, "DATE" if typ == "ANAPHOR" else "TIME", None, prio, value))
+                    continue
+                if value is None or end <= start:
+                    continue
+                out.append(_Cand(start, end, typ, value, prio))
+    return out
+
+
+def _trim(text: str, c: _Cand) -> _Cand:
+    """Strip whitespace and stray punctuation at the edges so text[start:end] is the expression."""
+    s, e = c.start, c.end
+    while s < e and (text[s].isspace() or text[s] in ",;"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+        e -= 1
+    c.start, c.end = s, e
+    return c
+
+
+_ABS_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def find_timexes(text: str, dct: date | None) -> list[Timex]:
+    """Temporal expressions in ``text`` with TimeML types and values normalised against ``dct``.
+
+    Offsets index ``text``: ``text[t.start:t.end] == t.text`` for every result. Without a DCT,
+    relative expressions get underspecified values (``XXXX-XX-XX``, ``XXXX-WXX-7``, ``XXXX-05``).
+    """
+    if not text:
+        return []
+    if dct is not None and not isinstance(dct, date):
+        raise TypeError("dct must be a datetime.date or None")
+    if dct is not None and hasattr(dct, "date") and callable(getattr(dct, "date")):
+        dct = dct.date()  # a datetime
+    doc = _Doc(text, dct)
+    cands = [_trim(text, c) for c in _candidates(doc)]
+    cands = [c for c in cands if c.end > c.start]
+    # the longest expression wins an overlap; equal lengths go to the more specific rule
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[_Cand] = []
+    occupied: list[tuple[int, int]] = []
+    import bisect
+
+    for c in cands:
+        i = bisect.bisect_left(occupied, (c.start, c.start))
+        clash = False
+        if i > 0 and occupied[i - 1][1] > c.start:
+            clash = True
+        if i < len(occupied) and occupied[i][0] < c.end:
+            clash = True
+        if clash:
+            continue
+        occupied.insert(i, (c.start, c.end))
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    out: list[Timex] = []
+    ref: date | None = dct
+    ref_value: str | None = None
+    for c in taken:
+        value = c.value
+        if c.anaphor is not None:
+            value = c.anaphor(ref, ref_value)
+        if value is None:
+            continue
+        if c.type in ("DATE", "TIME"):
+            mm = _ABS_VALUE.match(value)
+            if mm:
+                y, mo, d = int(mm.group(1)), int(mm.group(2) or 1), int(mm.group(3) or 1)
+                r = _safe_date(y, mo, d)
+                if r is not None:
+                    ref, ref_value = r, value
+        out.append(Timex(start=c.start, end=c.end, text=text[c.start : c.end], type=c.type, value=value))
+    return out
