@@ -94,18 +94,19 @@ GOOD_BASE = 1.0
 GOOD_PER_CHAR = 1 / 400
 GOOD_CAP_CHARS = 800
 NEAR_GOOD = 0.3  # sentence-like but short: slightly positive, so short leads and ends stay
-MEDIUM = -0.25  # some words, no sentence: captions, headings, list items
-SHORT = -0.6  # one to three words without a sentence: menu items
+MEDIUM = -0.15  # some words, no sentence: captions, headings, list items
+SHORT = -0.4  # one to three words without a sentence: menu items
 BAD = -0.5  # long line with almost no stopwords: keyword lists
 FURNITURE_IN_TEXT = -0.5  # furniture that sits inside articles (read-more, ads, captions)
 FURNITURE_PAGE = -1.5  # furniture of the page around the article (forms, cookies, menus)
 
 # A comment heading or form only ends the article once this much good prose precedes it; a
 # "12 Comments" link under the headline must not cut the article. Tuned.
-END_CUE_MIN_GOOD_CHARS = 250
+END_CUE_MIN_GOOD_CHARS = 400
 # When the block grows over gaps towards more prose, a gap line counts this share of its
 # (negative) score. Tuned.
-GAP_WEIGHT = 0.5
+GAP_WEIGHT = 0.1
+GAP_WEIGHT_AFTER = 1.0
 
 # An author bio sits at the very end of an article: at most this many good lines follow it (its
 # own continuation). Tuned: 1 and 2 give the same figures, 3 starts cutting article endings.
@@ -113,6 +114,10 @@ BIO_MAX_GOOD_AFTER = 2
 
 SECOND_BLOCK_SHARE = 0.5
 SECOND_BLOCK_GAP = False
+REGION_GOOD = 0
+ISOLATED_FACTOR = 1.0
+TAIL_WEIGHT = 1.5
+RESUME_RUN = 2
 
 # The lead paragraph: the first line of the block with at least this many words that reads as a
 # sentence. Four words is the shortest real lead in the hand-written tests ("Three soldiers were
@@ -122,6 +127,8 @@ LEAD_MIN_WORDS = 4
 # A repeated line is a repeated caption (rather than a repeated paragraph) up to this many words:
 # photo captions in the benchmark and the FA-KES texts are one or two sentences.
 CAPTION_MAX_WORDS = 60
+# Shorter repeated lines are table cells and list items ("20,2 Mio.", "Zutaten"), not captions.
+CAPTION_MIN_WORDS = 4
 
 # Language detection reads this many words: enough for a stable choice of stoplist, and bounded
 # so a 5 MB input costs no more than a page.
@@ -388,7 +395,7 @@ _READ_MORE = _rx(
     r"^\(?(?:also read|related|more|recommended|watch|listen|video|suggested|further reading|editor's note|trending|don't miss|must read|in pictures|in depth|analysis|opinion|explainer)\s{0,3}:\s{0,3}\S",
     r"^\(?(?:lesen sie (?:auch|mehr|hier)|auch lesen|siehe auch|lies auch|mehr zum thema|mehr dazu|mehr lesen|weiterlesen|zum artikel|zum thema|hier lesen|ebenfalls interessant|auch interessant|video|bildergalerie|fotostrecke)\s{0,3}[:>»|]\s{0,3}\S",
     r"^\(?(?:à lire aussi|a lire aussi|lire aussi|lire la suite|voir aussi|à voir aussi|à voir|regarder|vidéo)\s{0,3}[:>»|]\s{0,3}\S",
-    r"^\(?(?:ver también|vea también|vea además|lee también|leer más|lea también|lea más|lea además|lea|lee|te puede interesar|mira también|puedes ver|más información|leggi anche|leggi tutto|guarda anche|lees ook|lees meer|zobacz (?:też|także)|czytaj (?:też|także|więcej)|leia também|veja também)\s{0,3}[:>»|]\s{0,3}\S",
+    r"^\(?(?:mira|ver|vea|checa|entérate|ver más|ver video|ver también|vea también|vea además|lee también|leer más|lea también|lea más|lea además|lea|lee|te puede interesar|mira también|puedes ver|más información|leggi anche|leggi tutto|guarda anche|lees ook|lees meer|zobacz (?:też|także)|czytaj (?:też|także|więcej)|leia também|veja também)\s{0,3}[:>»|]\s{0,3}\S",
     r"^(?:read more|read the full (?:story|article|report)|continue reading|keep reading|read on|read full (?:story|article)|full story|more info|learn more|find out more|see more|view more|show more|load more|more|mehr|mehr lesen|mehr erfahren|weiterlesen|weiter lesen|zum artikel|zum beitrag|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|lees meer|czytaj więcej|saiba mais|leia mais)\b[^\n]{0,40}$",
     r"^click here\b",
     r"^(?:klicken sie hier|hier klicken|cliquez ici|haga clic aquí|clicca qui)\b",
@@ -458,6 +465,7 @@ _SOURCE_TRAILER = _rx(
 _PHOTO_CREDIT = _rx(
     r"^\(?(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|pictures|credit|credits|crédit|crédits|photograph|bildquelle|titelbild|titelfoto|symbolbild|illustration|grafik|quelle bild|copyright bild|imagen|immagine|zdjęcie|fot|video|vidéo|caption|foto\(s\))\s{0,3}(?:credit|credits|source|quelle)?\s{0,3}[:©|]\s{0,3}.{0,100}$",
     r"^\(?(?:photo|foto|image|picture|bild|credit)s? (?:by|von|de|par|courtesy of|courtesy|credit)\b.{0,80}$",
+    r"^(?:©|\(c\))\s{0,3}\S.{0,60}$",
     r"^(?:©|\(c\)|copyright)\s{0,3}(?:[\w.&-]{1,30} ){0,3}(?:images?|photos?|fotos?|pictures?|getty|reuters|afp|ap|dpa|epa|imago|shutterstock|istock|picture alliance|picture-alliance)\b.{0,60}$",
     r"^(?:[\w.&'-]{1,30} ){0,4}/\s{0,2}(?:getty images|afp|reuters|ap|dpa|epa|imago|shutterstock|istock|picture alliance|ap photo)\b.{0,40}$",
     r"^\(?(?:getty images|shutterstock|istockphoto|imago images|picture alliance)\)?\.?$",
@@ -466,7 +474,7 @@ _PHOTO_CREDIT = _rx(
 )
 
 _COPYRIGHT = _rx(
-    r"^(?:©|\(c\)|copyright|&copy;|℗)",
+    r"^(?:©|\(c\)|copyright|&copy;|℗)\s{0,3}(?:\d{4}|.{0,80}(?:\b(?:19|20)\d\d\b|rights|rechte|droits|derechos|diritti))",
     r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|todos os direitos reservados)\b",
     r"^(?:impressum|imprint|datenschutz|datenschutzerklärung|privacy policy|privacy|terms of (?:use|service)|terms and conditions|nutzungsbedingungen|agb|mentions légales|politique de confidentialité|aviso legal|política de privacidad|disclaimer|haftungsausschluss|sitemap|contact us|kontakt|about us|über uns|cookie policy|cookie settings|cookie-einstellungen)(?:\s{0,2}[|·•/]\s{0,2}.{0,100})?$",
     r"^(?:powered by|proudly powered by|designed by|theme by|built with|bloggen auf|blog at|erstelle eine website|create a free website|betrieben (?:von|mit))\b.{0,100}$",
@@ -489,6 +497,8 @@ _ADVERT = _rx(
     r"^(?:please|bitte) (?:enable|activate|aktivieren sie|aktiviere|turn on|disable|deaktivieren sie)\b.{0,40}\b(?:javascript|ad ?block|adblocker|werbeblocker|cookies|flash)\b",
     r"\b(?:your browser does not support|ihr browser unterstützt|votre navigateur ne supporte|this video is not available|dieses video ist nicht verfügbar|to watch this video|um dieses video zu sehen|please enable javascript to (?:watch|view))\b",
     r"^(?:ad|ads|advertisement) (?:feedback|choices|settings)\b",
+    r"\b(?:download|get|install|lade|laden sie|holen sie sich|hol dir|téléchargez|descarga|descargue|scarica)\b.{0,60}\bapp\b",
+    r"\b(?:externer inhalt|external content|embedded content|contenu externe|contenido externo|eingebetteter inhalt)\b",
     r"\b(?:affiliate|provision|commission)\b.{0,80}\b(?:links?|händler|retailer|purchase|kauf)",
     r"\b(?:links?|händler)\b.{0,80}\b(?:affiliate|provision|commission)\b",
     r"\bjavascript (?:is )?(?:disabled|deaktiviert|required|erforderlich)\b",
@@ -498,6 +508,7 @@ _NEWSLETTER = _rx(
     r"^(?:sign up|signup|subscribe|register|join)\b.{0,40}\b(?:newsletter|newsletters|email|e-mail|updates|alerts|briefing|digest|free|today|now|content|stories|news|deals|best)\b",
     r"^.{0,40}\bnewsletters?$",
     r"^(?:get|receive|erhalte|erhalten sie|recevez|recibe)\b.{0,60}\b(?:newsletter|in your inbox|in ihr postfach|in deinen posteingang|directly to your inbox|dans votre boîte|by email|per e-mail|per mail)\b",
+    r"\b(?:dans votre boîte (?:mail|e-mail|aux lettres|de réception)|(?:straight|directly|delivered) to your inbox|in ihr postfach|in deinen posteingang)\b",
     r"\b(?:newsletter)\b.{0,40}\b(?:abonnieren|bestellen|anmelden|subscribe|sign up|s'abonner|s'inscrire|suscribirse|iscriviti|inschrijven)\b",
     r"^(?:newsletter|abonnieren|subscribe|s'abonner|abonnez-vous|suscríbete|iscriviti|abonneren|jetzt abonnieren|subscribe now|subscribe today)\s{0,2}[:!.]?$",
     r"^(?:enter|your|ihre|deine|votre|tu) (?:e-?mail|email address|e-mail-adresse|adresse e-?mail|correo)\b.{0,40}$",
@@ -524,8 +535,7 @@ _TAGS = _rx(
 )
 
 _NAVIGATION = _rx(
-    r"^(?:home|startseite|start|accueil|inicio|portada|pagina iniziale|strona główna|homepage)\s{0,2}(?:[>»›/|→]|::|-)\s{0,2}\S",
-    r"^(?:you are here|sie sind hier|sie befinden sich hier|vous êtes ici|usted está aquí|ti trovi in|u bent hier|jesteś tutaj)\b",
+    r"^(?:zurück|back|retour|volver|torna|terug|wróć) (?:zu|zum|zur|to|à|a|al|alla|naar|do)\b.{0,40}$",
     r"^(?:[«‹←<]{1,2}\s{0,2})?(?:previous|prev|next|older|newer|vorherige|vorheriger|nächste|nächster|zurück|weiter|précédent|précédente|suivant|suivante|anterior|siguiente|precedente|successivo|vorige|volgende|poprzedni|następny)(?: (?:post|posts|article|articles|entry|entries|page|story|beitrag|artikel|seite|eintrag|bild|billet|article suivant|noticia|articolo|bericht))?(?:\s{0,2}[»›→>]{1,2})?:?$",
     r"^(?:page|seite|page|página|pagina|strona)\s{0,2}\d{1,4}\s{0,2}(?:of|von|de|sur|di|z|/)\s{0,2}\d{1,4}$",
     r"^(?:back to top|nach oben|zurück nach oben|zum seitenanfang|haut de page|retour en haut|volver arriba|torna su|naar boven|top|up|to top)\s{0,2}[↑^]?$",
@@ -555,6 +565,13 @@ _BIO_ROLE = re.compile(
     re.I,
 )
 
+# Breadcrumbs, whatever follows them: "Startseite>People>Real Life>Horror-Fund! ...".
+_BREADCRUMB = _rx(
+    r"^(?:home|startseite|start|accueil|inicio|portada|pagina iniziale|strona główna|homepage)\s{0,2}(?:[>»›/|→]|::|-)\s{0,2}\S",
+    r"^(?:you are here|sie sind hier|sie befinden sich hier|vous êtes ici|usted está aquí|ti trovi in|u bent hier|jesteś tutaj)\b",
+    r"^[>»›]\s{0,2}\w.{0,60}\s[>»›]\s",
+)
+
 _BYLINE_RX = re.compile(_BYLINE.anchored)
 _NAVIGATION_RX = re.compile(_NAVIGATION.anchored)
 _NAVIGATION_FREE = re.compile(_NAVIGATION.free)
@@ -582,6 +599,7 @@ _CATEGORIES: tuple[tuple[str, _Rx], ...] = (
     ("photo-credit", _PHOTO_CREDIT),
     ("source-trailer", _SOURCE_TRAILER),
     ("tags", _TAGS),
+    ("navigation", _BREADCRUMB),
 )
 _PRIORITY = {reason: i for i, (reason, _) in reversed(list(enumerate(_CATEGORIES)))}
 _ANCHORED = re.compile("|".join(f"(?P<c{i}>{rx.anchored})" for i, (_, rx) in enumerate(_CATEGORIES) if rx.anchored))
@@ -601,7 +619,8 @@ _FREE_TRIGGERS = frozenset(
         "informieren", "verpassen", "miss", "stay", "bleiben", "bleib", "bleibe", "restez",
         "unterstütze", "unterstützen", "support", "soutenez", "apoya", "sostieni", "spenden",
         "donate", "don", "dona", "haz", "spendenfinanziert", "spende", "become", "gratuits",
-        "free", "kostenlose", "affiliate", "provision", "commission",
+        "free", "kostenlose", "affiliate", "provision", "commission", "app", "boîte", "inbox",
+        "postfach", "posteingang", "inhalt", "content", "contenu", "contenido",
     }
 )  # fmt: skip
 
@@ -654,6 +673,48 @@ def _is_date_line(words: list[str], line: str) -> bool:
 def _arrow_line(text: str) -> bool:
     """A short link line led or closed by an arrow: "« Older posts", "Next story ›"."""
     return len(text) <= 100 and (text[0] in "«‹←" or text[-1] in "»›→" or text.startswith("<") or text.endswith(">"))
+
+
+# Words of the headings over lists of other articles ("Top Themen der Redaktion", "Weitere
+# Artikel", "Notas relacionadas", "More stories"): two of them make a short line such a heading.
+_HEADING_WORDS = frozenset(
+    """
+    related similar recommended popular trending latest recent top most more other stories articles
+    posts news headlines reads topics picks also read readers viewed shared commented
+    ähnliche verwandte empfohlene empfehlungen beliebte beliebteste meistgelesen meistgelesene
+    meistgelesenen neueste neuesten aktuelle aktuellen weitere mehr andere themen thema artikel
+    beiträge beitrag nachrichten meldungen news stories videos top redaktion auch interessant lesen
+    autres articles similaires populaires recommandés dernières derniers plus lus lire aussi sujet
+    sujets même rubrique actualités
+    otras otros noticias notas artículos relacionadas relacionados relacionado más leídas leídos
+    también recomendados populares últimas
+    altri articoli notizie correlati correlate più letti letti anche leggi
+    gerelateerde artikelen meer nieuws gelezen ook
+    inne podobne artykuły najczęściej czytane polecane więcej
+    """.split()
+)  # fmt: skip
+
+
+def _is_section_heading(words: list[str]) -> bool:
+    if not words or len(words) > 6:
+        return False
+    hits = sum(1 for w in words if w in _HEADING_WORDS)
+    return hits >= 2 and hits * 2 >= len(words)
+
+
+# Words of pager and menu lines ("Newer Post Older Post Home", "Previous Next").
+_NAV_WORDS = frozenset(
+    """
+    home newer older post posts previous prev next page pages back top menu search main startseite
+    vorherige vorheriger nächste nächster zurück weiter seite beitrag beiträge artikel suche nach oben
+    précédent précédente suivant suivante accueil retour haut anterior siguiente inicio volver
+    entradas entrada más recientes antiguas
+    """.split()
+)  # fmt: skip
+
+
+def _is_nav_line(words: list[str]) -> bool:
+    return 2 <= len(words) <= 8 and all(w in _NAV_WORDS for w in words)
 
 
 def _is_share_line(words: list[str]) -> bool:
@@ -733,13 +794,17 @@ def _pattern_reason(line: _Line) -> str | None:
         return _CATEGORIES[best][0]
     if _is_date_line(words, text):
         return "date"
+    if not line.sentence and _is_section_heading(words):
+        return "related-links"
     if _CREDIT_TAIL.search(text[-90:]):
         return "photo-credit"
     if not line.sentence and line.n_words <= 12 and _BYLINE_RX.match(text):
         return "byline"
     if line.n_words <= 24 and _PUBLISHED_BY.match(text):
         return "byline"
-    if not line.sentence and (_NAVIGATION_RX.match(text) or _NAVIGATION_FREE.search(text) or _arrow_line(text)):
+    if not line.sentence and (
+        _NAVIGATION_RX.match(text) or _NAVIGATION_FREE.search(text) or _arrow_line(text) or _is_nav_line(words)
+    ):
         return "navigation"
     return None
 
@@ -852,7 +917,7 @@ def _extend(lines: list[_Line], scores: list[float], first: int, last: int, lo: 
         if lines[i].reason in _BARRIER_AFTER:
             break
         s = scores[i]
-        run += s if s > 0 else s * GAP_WEIGHT
+        run += s if s > 0 else s * GAP_WEIGHT_AFTER
         if run > best:
             best, best_at = run, i
     return first, best_at
@@ -863,6 +928,11 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
     n = len(lines)
     for line in lines:
         _score(line)
+    if ISOLATED_FACTOR != 1.0:
+        prose = [line.kind in ("good", "near") for line in lines]
+        for i, line in enumerate(lines):
+            if line.kind == "good" and not (i > 0 and prose[i - 1]) and not (i + 1 < n and prose[i + 1]):
+                line.score *= ISOLATED_FACTOR
 
     # 4a. Comments end the article: a comment heading or form after enough prose cuts the rest.
     end = n
@@ -886,22 +956,39 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
                 reasons[i] = end_reason
         return keep, reasons, -1
     first, last = segment
+    if TAIL_WEIGHT != 1.0:
+        # Trim the tail: the best end when gap lines weigh more than in the block search.
+        best, best_at, run = float("-inf"), last, 0.0
+        for i in range(first, last + 1):
+            s = scores[i]
+            run += s if s > 0 else s * TAIL_WEIGHT
+            if run > best:
+                best, best_at = run, i
+        last = best_at
     first, last = _extend(lines, scores, first, last, 0, end)
 
     # 4c. Related links, an author bio or comments after the lead end the article.
     lead = _find_lead(lines, first, last)
     cue_reason: str | None = None
     cue_end = last
+    boxes: list[tuple[int, int]] = []  # related-link boxes inside the article, skipped
     if lead >= 0:
         prose_chars = 0
-        for i in range(first, last + 1):
+        i = first
+        while i <= last:
             line = lines[i]
             if line.reason in _END_CUE_REASONS and i > lead and prose_chars >= END_CUE_MIN_GOOD_CHARS:
-                cue_reason, cue_end = line.reason, last
-                last = i - 1
-                break
+                resume = _resume_after_box(lines, i, last) if line.reason == "related-links" else -1
+                if resume < 0:
+                    cue_reason, cue_end = line.reason, last
+                    last = i - 1
+                    break
+                boxes.append((i, resume - 1))
+                i = resume
+                continue
             if line.kind == "good" and line.sentence:
                 prose_chars += line.n_chars
+            i += 1
         bio = _find_bio(lines, lead, last)
         if bio >= 0:
             cue_reason, cue_end = "author-bio", max(cue_end, last)
@@ -910,6 +997,11 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
     # 4d. A second stretch of prose before the block, nearly as strong, is the article's first part
     # (an article split by a table, a list or an embedded box).
     inside = [first <= i <= last for i in range(n)]
+    box_line = [False] * n
+    for start, stop in boxes:
+        for i in range(start, stop + 1):
+            inside[i] = False
+            box_line[i] = True
     if SECOND_BLOCK_SHARE > 0:
         main_sum = sum(scores[first : last + 1])
         lo = first
@@ -923,6 +1015,18 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
                 for i in range(segment[1] + 1, first):
                     inside[i] = True
 
+    if REGION_GOOD:
+        lo = first
+        while lo > 0 and lines[lo - 1].reason not in _BARRIER_BEFORE:
+            lo -= 1
+        hi = last
+        while hi + 1 < end and lines[hi + 1].reason not in _BARRIER_AFTER:
+            hi += 1
+        for i in range(lo, hi + 1):
+            line = lines[i]
+            if line.kind == "good" and line.sentence and line.n_chars >= REGION_GOOD:
+                inside[i] = True
+
     keep = [False] * n
     reasons = [None] * n
     for i, line in enumerate(lines):
@@ -932,6 +1036,8 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
             reasons[i] = end_reason
         elif cue_reason is not None and last < i <= cue_end:
             reasons[i] = cue_reason
+        elif box_line[i]:
+            reasons[i] = "related-links"
         elif not inside[i]:
             short = line.kind == "short" or (line.kind == "medium" and line.n_words <= 6)
             reasons[i] = "navigation" if short else "boilerplate"
@@ -953,7 +1059,7 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
         if not keep[i]:
             continue
         key = lines[i].key
-        if key in seen and lines[i].n_words <= CAPTION_MAX_WORDS:
+        if key in seen and CAPTION_MIN_WORDS <= lines[i].n_words <= CAPTION_MAX_WORDS:
             keep[i] = False
             reasons[i] = "repeated-caption"
         else:
@@ -975,6 +1081,24 @@ def _analyse(
         return [], [], [], -1
     keep, reasons, lead = _select(lines, title)
     return lines, keep, reasons, lead
+
+
+def _resume_after_box(lines: list[_Line], cue: int, last: int) -> int:
+    """Where the article resumes after a related-links box that starts at ``cue``: the first run
+    of RESUME_RUN consecutive prose lines (teaser lists alternate headline and summary, so they
+    have no such run). -1 when the article does not resume: the box ends it."""
+    if RESUME_RUN <= 0:
+        return -1
+    run = 0
+    for i in range(cue + 1, last + 1):
+        line = lines[i]
+        if line.reason is None and line.kind == "good" and line.sentence:
+            run += 1
+            if run >= RESUME_RUN:
+                return i - RESUME_RUN + 1
+        else:
+            run = 0
+    return -1
 
 
 def _find_bio(lines: list[_Line], lead: int, last: int) -> int:

@@ -87,6 +87,11 @@ def url_date(url: str | None, *, upper: dt.date) -> PubDate | None:
     return None
 
 
+def weekday_cues(text: str) -> set[int]:
+    """Weekdays the text names (0 = Monday): news style names the past week's days."""
+    return {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(text[:20000])}
+
+
 def _future_context(text: str, t: Timex) -> bool:
     return bool(_FUTURE_CUE.search(text[max(0, t.start - 60): t.start]))
 

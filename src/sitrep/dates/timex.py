@@ -213,10 +213,10 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 # the document context: DCT, tense of a clause, the reporting quarter of a financial story
 
 _FUTURE_MARK = (
-    r"will|wo\s?n't|'ll|shall|going\sto|plans?\sto|planning\sto|expects?|expected|supposed\sto|effective|starting|"
+    r"(?:is|are|was|were)\s(?:planning|going|expected|scheduled|set|due|about|likely)\sto|planned\sto|will|wo\s?n't|'ll|shall|going\sto|plans?\sto|planning\sto|expects?|expected|supposed\sto|effective|starting|"
     r"planned\sfor|slated|due\s(?:on|in|by|for)|would|"
     r"scheduled|set\sto|intends?\sto|hopes?\sto|aims?\sto|is\sto|are\sto|as\ssoon\sas|as\searly\sas|"
-    r"upcoming|to\sbe\sheld|tomorrow|ahead\sof|prepares?\sto|"
+    r"upcoming|to\sbe\sheld|tomorrow|prepares?\sto|"
     r"is\slikely|are\slikely|threatens?\sto|vows?\sto|promised\sto|pledged\sto|agreed\sto"
 )
 _PAST_IRREGULAR = (
@@ -234,7 +234,7 @@ _NOT_PAST_ED = {
     "reed", "creed", "greed", "heed", "freed", "agreed",
 }
 _TENSE_RE = re.compile(
-    rf"(?<![\w'])(?:(?P<had>had(?:\sbeen)?\s)?(?P<fut>{_FUTURE_MARK})|(?P<past>{_PAST_IRREGULAR})|(?P<ed>[a-z]{{2,20}}ed))(?![\w'])"
+    rf"(?=[a-z'])(?<![\w'])(?:(?P<had>had(?:\sbeen)?\s)?(?P<fut>{_FUTURE_MARK})|(?P<past>{_PAST_IRREGULAR})|(?P<ed>[a-z]{{2,20}}ed))(?![\w'])"
 )
 # words before an -ed form that make it an adjective ("a still unspecified date"), not a verb
 _ADJ_LEAD = re.compile(
@@ -245,15 +245,16 @@ _ADJ_LEAD = re.compile(
 # a preposition before the expression that makes it a limit ("until mid-November", "by Jan. 14",
 # "extended to Nov. 16"): the clause's tense says nothing about which side of the DCT it lies
 _LIMIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?:until|till|by|through|to|before|from)\s{1,3}(?:(?:early|mid|late|the)[-\s]{1,3})?$")
+_HAD = re.compile(r"\bhad\b")
 _DEADLINE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:until|till|by)\s{1,3}$")
 # reporting verbs after the expression ("... on Thursday, officials said") say nothing about it
 _REPORTING = {"said", "told", "reported", "announced", "added", "stated", "says", "explained", "wrote"}
 # sentence boundary: ., ! or ? and space, not after a common abbreviation, or a blank line
 _BOUNDARY_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!Mrs)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
-    r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Jun)(?<!Jul)(?<!Aug)(?<!Sep)(?<!ept)(?<!Oct)(?<!Nov)(?<!Dec)"
-    r"(?<!\b[A-Z])(?<!\.[a-z])(?<!Inc)(?<!Corp)(?<!Co)"
-    r"[.!?][\"')\]]{0,2}\s|\n\s{0,20}\n|[;:]\s"
+    r"[.!?](?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bJr.)(?<!\bSr.)(?<!Mrs.)(?<!Gen.)(?<!Sen.)(?<!Rep.)(?<!Gov.)"
+    r"(?<!Jan.)(?<!Feb.)(?<!Mar.)(?<!Apr.)(?<!Jun.)(?<!Jul.)(?<!Aug.)(?<!Sep.)(?<!ept.)(?<!Oct.)(?<!Nov.)(?<!Dec.)"
+    r"(?<!\b[A-Z].)(?<!\.[a-z].)(?<!Inc.)(?<!orp.)(?<!\bCo.)"
+    r"[\"')\]]{0,2}\s|\n\s{0,20}\n|[;:]\s"
 )
 # how far the tense cue may be from the expression: a clause of news text is rarely longer
 # than ~25 words (~150 characters) before the expression and we look ~80 characters after it
@@ -369,8 +370,13 @@ def _resolve_weekday(doc: _Doc, wd: int, mod: str, start: int, end: int) -> str:
     else:
         tense = doc.tense(start, end)
         if tense == LIMIT:
-            # "until Tuesday", "by Friday": a deadline ahead; "from/to/through Friday": no cue
-            tense = FUTURE if _DEADLINE_BEFORE.search(doc.text, max(0, start - 12), start) else NONE
+            # "until Tuesday", "by Friday": a deadline ahead unless the clause is in the past perfect
+            # ("had filed reports by Wednesday"); "from/to/through Friday": no cue
+            if _DEADLINE_BEFORE.search(doc.text, max(0, start - 12), start):
+                clause = doc.text[max(0, start - 80) : min(len(doc.text), end + 60)]
+                tense = PAST if _HAD.search(clause) else FUTURE
+            else:
+                tense = NONE
         if mod == "this" and tense != PAST:
             tense = FUTURE
         if tense == FUTURE:
@@ -576,6 +582,25 @@ _MONTH_LEADS = {
     "before", "after", "from", "through", "on", "of", "every", "each", "that", "the", "throughout",
     "between", "and", "or", "to", "until", "into", "for", "around", "about", "as", "but", "past",
 }
+_NEXT_CAP_WORD = re.compile(r"\s{1,2}([A-Z][a-z]{1,30})")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The word before ``pos`` (skipping up to three non-word characters), or ""."""
+    i = pos - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and not (text[i].isalnum() or text[i] in "'."):
+        i -= 1
+        skipped += 1
+    end = i + 1
+    while i >= 0 and end - i <= 25 and (text[i].isalnum() or text[i] in "'."):
+        i -= 1
+    word = text[i + 1 : end]
+    while word and not word[0].isalpha():
+        word = word[1:]
+    return word
+
+
 # count nouns after a four-digit number that make it a quantity, not a year
 _COUNT_AFTER = re.compile(
     r"\s{0,2}(?:%|percent|per\s?cent|people|persons|troops|soldiers|men|women|children|shares|"
@@ -596,19 +621,34 @@ _MONEY_BEFORE = re.compile(r"(?:[$£€#]|US\$|C\$|A\$|HK\$|No\.|Nos\.|number|ro
 
 @rule(
     rf"{_W}(?:(?i:around){S})?(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mon>{MONTH}){S}(?P<day>{DAY})"
-    rf"(?:(?:,{S}|{S}|,)(?P<year>{YEAR4}|'\d\d(?![\d'])))?(?![\d%]|:\d|\.\d|,\d{{3}})",
+    rf"(?:(?:,{S}|{S}|,)(?P<year>{YEAR4}|'\d\d(?![\d'])))?(?![\d%]|:\d|\.\d|,\d{{3}})"
+    rf"(?:(?P<conj>{S}(?:and|or|to){S}|-)(?P<day2>{DAY})(?![\d%]|:\d|\.\d|{S}{MONTH})(?:,?{S}(?P<year2>{YEAR4}))?)?",
     prio=5,
 )
 def date_mdy(m: re.Match, doc: _Doc):
+    if m.group("day2"):
+        # "April 24 and 25": two dates, the second one borrowing the month (and year)
+        first = _date_mdy_value(m, doc, int(re.sub(r"\D", "", m.group("day"))))
+        second = _date_mdy_value(m, doc, int(re.sub(r"\D", "", m.group("day2"))))
+        if first is None:
+            return None
+        out = [(m.start(), m.start("conj"), "DATE", first)]
+        if second is not None and not m.group("year"):
+            out.append((m.start("day2"), m.end(), "DATE", second))
+        return out
+    return ("DATE", v) if (v := _date_mdy_value(m, doc, int(re.sub(r"\D", "", m.group("day"))))) else None
+
+
+def _date_mdy_value(m: re.Match, doc: _Doc, day: int) -> str | None:
     month = _month_num(m.group("mon"))
-    day = int(re.sub(r"\D", "", m.group("day")))
-    if m.group("year"):
-        y = _year_of(m.group("year"))
+    year = m.group("year") or m.group("year2")
+    if year:
+        y = _year_of(year)
         d = _safe_date(y, month, day) if y else None
-        return ("DATE", _fmt_day(d)) if d else None
+        return _fmt_day(d) if d else None
     if _safe_date(2000, month, day) is None:
         return None
-    return "DATE", _resolve_month_day(doc, month, day, m.start(), m.end())
+    return _resolve_month_day(doc, month, day, m.start(), m.end())
 
 
 @rule(
@@ -686,17 +726,14 @@ def month_alone(m: re.Match, doc: _Doc):
     mon = m.group("mon")
     mod = (m.group("mod") or "").lower().replace("-", "").strip()
     month = _month_num(mon)
-    after = text[m.end() : m.end() + 20]
     if not mod:
-        before = text[max(0, m.start() - 25) : m.start()]
-        prev = re.search(r"([A-Za-z][\w'.]*)\W{0,3}$", before)
-        prev_word = prev.group(1) if prev else ""
+        prev_word = _prev_word(text, m.start())
         # a capitalised word before it (not a preposition) or after it: part of a name
         # ("Theresa May", "April Ryan", "June Carter"), not a month
         if prev_word and prev_word[0].isupper() and prev_word.lower() not in _MONTH_LEADS:
             return None
-        if re.match(r"\s{1,2}[A-Z][a-z]", after) and mon != mon.upper():
-            nxt = re.match(r"\s{1,2}([A-Z][a-z]+)", after)
+        if mon != mon.upper():
+            nxt = _NEXT_CAP_WORD.match(text, m.end())
             if nxt and nxt.group(1).lower() not in {"the", "a", "and", "in", "when", "after", "before"}:
                 return None
         if mon == "May" and (not prev_word or prev_word.lower() not in _MONTH_LEADS):
@@ -1059,12 +1096,11 @@ def anaphoric_unit(m: re.Match, doc: _Doc):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
     if unit in ("night", "morning", "evening", "afternoon"):
-        if rel not in ("that", "that same", "the same", "later that", "earlier that"):
-            return None
         part = _PART_OF_DAY[unit]
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
 
         def resolve(ref: date | None, ref_value: str | None) -> str:
-            return (_fmt_day(ref) if ref else "XXXX-XX-XX") + f"T{part}"
+            return (_fmt_day(ref + timedelta(days=shift)) if ref else "XXXX-XX-XX") + f"T{part}"
 
         return ("ANAPHOR_TIME", resolve)
     step = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
@@ -1287,6 +1323,9 @@ def bare_units(m: re.Match, doc: _Doc):
     if mod in ("the", "these", "those"):
         if mod == "these" and unit == "day":
             return "DATE", "PRESENT_REF"
+        if mod == "the" and re.match(r"(?i)\s{1,3}(?:before|after|leading|following|preceding|since)\b", after):
+            # "in the weeks before the shooting": TimeBank tags the bare plural
+            return m.start("unit"), m.end(), "DURATION", _duration(None, unit)
         if mod == "the" and unit in ("year", "decade", "century"):
             return m.start(), m.end(), "DURATION", _duration(None, unit)
         return None
@@ -1780,14 +1819,223 @@ def per_unit(m: re.Match, doc: _Doc):
 
 
 # --------------------------------------------------------------------------------------------------
-# the tagger
+# dispatch: every rule can only start at a word from a known set, so instead of scanning the whole
+# text once per rule, one pass finds the word starts and each rule is tried (``match``) only where
+# its first word occurs. The first-word sets below must cover every way a rule's pattern can begin
+# ("#" stands for a number written in digits, "'" for an apostrophe before digits as in '80s).
+
+_NUMW = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|a|an|couple|dozen"
+)
+_VAGUEW = "a|few|several|many|some|dozens|hundreds"
+_APPROXW = "about|almost|nearly|more|less|fewer|at|up|no|roughly|around|approximately|just|well|over|under|some|barely|only|a|close|upwards|the"
+_MONTHW = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_WDW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORDW = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|#"
+_UNITSW = "years|months|weeks|days|hours|minutes|decades|centuries|quarters"
+_FIRST: dict[str, str] = {
+    "date_mdy": f"around|{_WDW}|{_MONTHW}",
+    "date_dmy": f"{_WDW}|the|#",
+    "date_iso": "#",
+    "date_numeric": "#",
+    "month_year": f"early|mid|late|the|{_MONTHW}",
+    "month_alone": f"early|mid|late|the|last|next|this|past|coming|{_MONTHW}",
+    "year_alone": "fiscal|calendar|fy|the|early|mid|late|end|start|beginning|#",
+    "year_spelled": "the|in",
+    "year_spelled_19": "nineteen",
+    "decade": "the|early|mid|late|first|second|last|#|'|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+    "century": f"the|this|last|next|early|mid|late|{_ORDW}",
+    "weekday": f"last|this|next|past|coming|{_WDW}",
+    "relative_day": "early|late|today|yesterday|tomorrow|tonight|the",
+    "part_of_day": "early|late|earlier|later|this|last|yesterday|tomorrow",
+    "part_word": "overnight|mid|midafternoon|midmorning|midday",
+    "clock_time": "around|approximately|#",
+    "clock_24h": "#",
+    "noon_midnight": "noon|midnight",
+    "hour_in_part": f"{_NUMW}|#",
+    "relative_unit": "earlier|later|early|late|mid|the|first|second|last|latter|sometime|some|this|next|past|coming|previous|current",
+    "anaphoric_unit": "that|the|later|earlier",
+    "earlier_in_the_year": "earlier|later|early|late|sometime|some",
+    "units_ago": f"{_APPROXW}|{_NUMW}|{_VAGUEW}|#",
+    "vague_ago": "years|decades|centuries|months|weeks|days|moments|minutes|hours|ages|long",
+    "duration": f"{_APPROXW}|these|those|its|their|his|her|{_NUMW}|{_VAGUEW}|#",
+    "year_ago_adj": "year",
+    "units_long": _UNITSW,
+    "units_ahead": "the",
+    "unit_long": "day|week|month|year|decade|night|hour|minute",
+    "duration_adj": f"{_NUMW}|half|one|several|few|multi|many|#",
+    "bare_units": f"the|recent|coming|future|past|previous|many|several|few|long|for|within|in|after|over|of|these|those|some|earlier|later|{_UNITSW}",
+    "and_a_half": "a|one",
+    "ordinal_quarter": "the|its|this|last|next|year|fiscal|calendar|first|second|third|fourth|final|#",
+    "q_abbrev": "q|#",
+    "the_quarter": "the|this|its|that",
+    "half_year": "the|its|this|last|first|second|latter|final|back|front",
+    "the_year": "around|about|by|at|the|year|end|beginning|start|current|full|fiscal|week|month|day",
+    "weekend": "this|last|next|the|over|during|on|weekend",
+    "season": "the|early|mid|late|summer|winter|spring|autumn|fall",
+    "holiday": "last|next|this|christmas|boxing|new|independence|halloween|valentine|valentines|veterans|armistice|remembrance|"
+    "bastille|may|thanksgiving|labor|memorial|martin|mother|mothers|father|fathers|election|easter|good|palm",
+    "present_ref": "right|just|now|currently|nowadays|these|at|presently|this|today",
+    "current_adj": "current",
+    "recently": "more|most|only|until|very|just|recently|lately",
+    "recent_adj": "recent",
+    "past_future": "the",
+    "future_phrases": "the|as|a|from",
+    "future_adj": "the|future",
+    "every": "every|each",
+    "adverb_set": "daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|bimonthly|semiannually|biannually",
+    "per_unit": f"once|twice|thrice|{_NUMW}|#|per",
+}
+_UNIT_WORDS = (
+    "second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium|"
+    "seconds|minutes|hours|days|nights|weeks|weekends|fortnights|months|quarters|years|decades|centuries|millennia"
+)
+_DUR_ADJ = "more|full|straight|consecutive|trading|business|calendar|working|long|short|additional|further|extra|successive|separate|different"
+_REL_WORDS = (
+    "past|last|next|first|coming|previous|following|final|latest|remaining|same|other|initial|entire|whole|full|"
+    "ensuing|intervening|preceding|succeeding|subsequent|current|recent|early|later|year-earlier|year-ago|year-before"
+)
+_NUM_FOLLOW = f"{_UNIT_WORDS}|{_DUR_ADJ}|hundred|thousand|and|in|times|or|to|dozen|#"
+# For the commonest first words, the words that may follow them in some rule: a token whose next
+# word is not in its set cannot start any expression, and no rule is tried there. This keeps the
+# number of regex attempts proportional to the temporal words in a text rather than to its length.
+_FOLLOW_WORDS: dict[str, str] = {
+    "the": (
+        f"{_REL_WORDS}|{_UNIT_WORDS}|{_NUMW}|{_VAGUEW}|#|'|{_ORDW}|end|beginning|start|middle|rest|remainder|close|"
+        "spring|summer|autumn|fall|winter|turn|mid|late|half|latter|twenties|thirties|forties|fifties|sixties|seventies|"
+        "eighties|nineties|better|fiscal|calendar|period|back|front|future|distant|not|immediate|near|very|short|medium|"
+        "quarter|year|week|month|day|weekend|comparable|corresponding|just|prior|this|same"
+    ),
+    "a": f"few|couple|number|dozen|hundred|thousand|later|{_UNIT_WORDS}|{_DUR_ADJ}|{_NUMW.replace('|a|an|', '|')}|#",
+    "in": f"nineteen|two|{_UNIT_WORDS}",
+    "of": _UNIT_WORDS,
+    "for": _UNIT_WORDS,
+    "within": _UNIT_WORDS,
+    "after": _UNIT_WORDS,
+    "over": f"the|a|an|{_UNIT_WORDS}|{_NUMW}|{_VAGUEW}|#",
+    "on": "the",
+    "during": "the",
+    "at": "least|most|present|the|this|year",
+    "by": "the|year|end|beginning|start|current|full|fiscal",
+    "that": "day|year|month|week|night|morning|evening|afternoon|same|quarter|period",
+    "its|his|her|their|these|those": f"{_REL_WORDS}|{_UNIT_WORDS}|{_NUMW}|{_VAGUEW}|#|fourth|third|second|fiscal|calendar|days",
+    "some": f"{_UNIT_WORDS}|{_DUR_ADJ}|{_NUMW}|#|time",
+    "many|several|few|dozens|hundreds": f"{_UNIT_WORDS}|{_DUR_ADJ}|of|-",
+    "more|most": "than|recently",
+    "just|well|only": "over|under|now|recently|about",
+    "as": "soon",
+    "from": "time",
+    "no": "more|less",
+    "up": "to",
+    "long": f"ago|{_UNIT_WORDS}",
+    "first|second": "half|quarter|quarters|century|period|fiscal|calendar",
+    (
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+        "eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+    ): _NUM_FOLLOW + "|" + _NUMW,
+}
+_FOLLOW_RE: dict[str, re.Pattern] = {}
+for _keys, _words in _FOLLOW_WORDS.items():
+    _alts = _words.replace("#", r"\d").replace("|'", "|'").replace("|-", "")
+    _pat = re.compile(rf"\s{{1,3}}(?i:{_alts})|-")  # a hyphen may always follow: "two-year", "first-quarter"
+    for _k in _keys.split("|"):
+        _FOLLOW_RE[_k] = _pat
 
 
-def _candidates(doc: _Doc) -> list[_Cand]:
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation for a word list, factored as a trie so the engine never backtracks far."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(trie)
+
+
+_TRIGGER_WORDS = sorted({w for v in _FIRST.values() for w in v.split("|") if w and w[0].isalpha()})
+# a word start that can begin an expression: a trigger word (any case), a run of digits not
+# continuing a number or a date written with / . , (those never start one), a four-digit year after
+# another and a hyphen (1998-2002) or after a word and a hyphen (post-1959), or an apostrophe before digits ('80s)
+# (the leading look-ahead lets the regex engine skip quickly to plausible characters)
+_TOKEN = re.compile(
+    rf"(?=[A-Za-z0-9'])(?:(?<![\w'’])(?i:{_trie_regex(_TRIGGER_WORDS)})(?![A-Za-z])|(?<![\w'’/.,-])\d{{1,8}}"
+    rf"|(?<=\d{{4}}-)\d{{2,4}}(?!\d)|(?<=[A-Za-z]-)\d{{4}}(?!\d)|(?<![\w'’])'(?=\d))"
+)
+_DISPATCH_CACHE: dict[str, tuple[int, ...]] = {}
+_FIRST_RE: list[re.Pattern] = []
+
+
+def _rules_for(token: str) -> tuple[int, ...]:
+    key = "#" if token[0].isdigit() else token.lower()
+    hit = _DISPATCH_CACHE.get(key)
+    if hit is None:
+        if not _FIRST_RE:
+            missing = {name for name, *_ in _RULES} - set(_FIRST)
+            if missing:
+                raise RuntimeError(f"rules without a first-word set: {sorted(missing)}")
+            _FIRST_RE.extend(re.compile(f"(?:{_FIRST[name]})", re.I) for name, *_ in _RULES)
+        hit = tuple(i for i, fr in enumerate(_FIRST_RE) if fr.fullmatch(key))
+        if len(_DISPATCH_CACHE) < 50_000:  # bounded: hostile input with endless distinct words
+            _DISPATCH_CACHE[key] = hit
+    return hit
+
+
+def _matches(text: str, full_scan: bool = False):
+    """(rule index, match) for every rule match, each rule's matches non-overlapping as finditer's."""
+    if full_scan:  # the reference behaviour the dispatcher reproduces (used by the tests)
+        for i, (_name, regex, _fn, _prio) in enumerate(_RULES):
+            for m in regex.finditer(text):
+                yield i, m
+        return
+    next_free = [0] * len(_RULES)
+    rules = _RULES
+    follow = _FOLLOW_RE
+    prev_word, prev_end, repeats = "", -10, 0
+    for tok in _TOKEN.finditer(text):
+        pos = tok.start()
+        word = tok.group()
+        if word == prev_word and pos - prev_end <= 2 and word[0].isalpha():
+            # the same word a third time in a row ("March March March"): never a new expression
+            # (a doubled "the the" typo still is), and skipping it keeps degenerate input fast
+            prev_end = tok.end()
+            repeats += 1
+            if repeats >= 2:
+                continue
+        else:
+            repeats = 0
+        prev_word, prev_end = word, tok.end()
+        check = follow.get(word.lower()) if word[0].isalpha() else None
+        if check is not None and check.match(text, tok.end()) is None:
+            continue
+        for i in _rules_for(word):
+            if pos < next_free[i]:
+                continue
+            m = rules[i][1].match(text, pos)
+            if m is not None:
+                next_free[i] = m.end() if m.end() > pos else pos + 1
+                yield i, m
+
+
+def _candidates(doc: _Doc, full_scan: bool = False) -> list[_Cand]:
     out: list[_Cand] = []
     text = doc.text
-    for _name, regex, fn, prio in _RULES:
-        for m in regex.finditer(text):
+    rules = _RULES
+    for i, m in _matches(text, full_scan):
+        fn, prio = rules[i][2], rules[i][3]
+        if True:
             try:
                 res = fn(m, doc)
             except (ValueError, OverflowError, KeyError, IndexError, TypeError):
@@ -1823,7 +2071,7 @@ def _trim(text: str, c: _Cand) -> _Cand:
 _ABS_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
-def find_timexes(text: str, dct: date | None) -> list[Timex]:
+def find_timexes(text: str, dct: date | None, *, _full_scan: bool = False) -> list[Timex]:
     """Temporal expressions in ``text`` with TimeML types and values normalised against ``dct``.
 
     Offsets index ``text``: ``text[t.start:t.end] == t.text`` for every result. Without a DCT,
@@ -1836,7 +2084,7 @@ def find_timexes(text: str, dct: date | None) -> list[Timex]:
     if dct is not None and hasattr(dct, "date") and callable(getattr(dct, "date")):
         dct = dct.date()  # a datetime
     doc = _Doc(text, dct)
-    cands = [_trim(text, c) for c in _candidates(doc)]
+    cands = [_trim(text, c) for c in _candidates(doc, _full_scan)]
     cands = [c for c in cands if c.end > c.start]
     # the longest expression wins an overlap; equal lengths go to the more specific rule
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))

