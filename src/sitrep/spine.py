@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import logging
 
 from sitrep.clean import clean_article, outlet_repeats
+from sitrep.dates.corpus import date_by_corpus
 from sitrep.dates.pubdate import date_article
 from sitrep.errors import E_INTERNAL
 from sitrep.records import Article, RawDoc, Rejected
@@ -80,16 +81,23 @@ def process(
     for batch in _batches(items, BATCH_SIZE):
         raws = [x for x in batch if isinstance(x, RawDoc)]
         repeats = outlet_repeats(raws, min_docs=settings.repeated_line_min_docs)
+        results: list[Article | Rejected] = []
         for item in batch:
             if isinstance(item, RawDoc):
                 try:
-                    result = process_document(item, repeated=repeats.get(item.outlet, frozenset()), dct=dct)
+                    results.append(process_document(item, repeated=repeats.get(item.outlet, frozenset()), dct=dct))
                 except Exception as exc:  # one bad document must never stop the batch
                     log.exception("document %s failed", item.id)
-                    result = Rejected(source=item.source, id=item.id, code=E_INTERNAL,
-                                      reason=f"{type(exc).__name__}: {exc}"[:500])
+                    results.append(Rejected(source=item.source, id=item.id, code=E_INTERNAL,
+                                            reason=f"{type(exc).__name__}: {exc}"[:500]))
             else:
-                result = item
+                results.append(item)
+        # Batch step: articles that nothing dated are dated by similar dated articles of the batch.
+        articles = [r for r in results if isinstance(r, Article)]
+        dated = iter(date_by_corpus(articles))
+        for result in results:
+            if isinstance(result, Article):
+                result = next(dated)
             if on_result:
                 on_result(result)
             yield result

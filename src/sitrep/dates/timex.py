@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sitrep.dates.numbers import NUMBER, ORDINAL, SMALL_WORDS, VAGUE, parse_number, parse_ordinal, words_to_int
+from sitrep.dates.numbers import NUMBER, ORDINAL, VAGUE, parse_number, parse_ordinal, words_to_int
 from sitrep.records import Timex
 
 __all__ = ["find_timexes"]
@@ -49,7 +49,6 @@ _WEEKDAYS = {
 _SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
                     9: "FA", 10: "FA", 11: "FA"}
 _SEASONS = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 # unit -> (TimeML designator, is a time unit (PT...), scale to the designator)
 _UNITS = {
@@ -62,7 +61,6 @@ _UNITS = {
 
 S = r"\s{1,3}"  # the space between two words of one expression (a line break included)
 _W = r"(?<![\w'])"  # start of a word
-_E = r"(?![\w'])"  # end of a word (an apostrophe-s after it is not part of the expression)
 FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 MONTH = rf"(?:{FULL_MONTH}|{ABBR_MONTH}\.?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![a-z])"
@@ -580,7 +578,7 @@ def _g(m: re.Match, name: str) -> str:
 _MONTH_LEADS = {
     "in", "since", "by", "until", "till", "last", "next", "this", "early", "late", "mid", "during",
     "before", "after", "from", "through", "on", "of", "every", "each", "that", "the", "throughout",
-    "between", "and", "or", "to", "until", "into", "for", "around", "about", "as", "but", "past",
+    "between", "and", "or", "to", "into", "for", "around", "about", "as", "but", "past",
 }
 _NEXT_CAP_WORD = re.compile(r"\s{1,2}([A-Z][a-z]{1,30})")
 
@@ -675,8 +673,8 @@ def date_dmy(m: re.Match, doc: _Doc):
     return "DATE", _resolve_month_day(doc, month, day, m.start(), m.end())
 
 
-@rule(rf"(?<![\d\w-])(?P<year>1\d{{3}}|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-      rf"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d])", prio=6)
+@rule(r"(?<![\d\w-])(?P<year>1\d{3}|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+      r"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d])", prio=6)
 def date_iso(m: re.Match, doc: _Doc):
     d = _safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
     if d is None:
@@ -2081,8 +2079,8 @@ def find_timexes(text: str, dct: date | None, *, _full_scan: bool = False) -> li
         return []
     if dct is not None and not isinstance(dct, date):
         raise TypeError("dct must be a datetime.date or None")
-    if dct is not None and hasattr(dct, "date") and callable(getattr(dct, "date")):
-        dct = dct.date()  # a datetime
+    if isinstance(dct, datetime):
+        dct = dct.date()
     doc = _Doc(text, dct)
     cands = [_trim(text, c) for c in _candidates(doc, _full_scan)]
     cands = [c for c in cands if c.end > c.start]
