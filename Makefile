@@ -18,7 +18,7 @@ run: install  ## ingest the bundled demo corpus into ./sitrep.db and print what 
 	$(BIN)/sitrep run examples --db sitrep.db
 
 test: install  ## the whole test suite (slow tests read ../shared/data and skip without it)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 eval-clean: install  ## the cleaning benchmark of the README
 	$(BIN)/sitrep eval clean --data ../shared/data/article-extraction

@@ -9,7 +9,8 @@
                           in all-caps headlines, leaving those tokens to ``ner``
     ner                   (from en_core_web_sm)
 
-Ruler patterns carry an ``id``: ``"place"`` for gazetteer names, ``"actor:<slug>"`` for the actor
+Ruler patterns carry an ``id``: ``"place"`` for curated gazetteer names (countries, first-level areas,
+continents, sitrep's additions), ``"gazetteer"`` for GeoNames city names, ``"actor:<slug>"`` for the actor
 catalog (``sitrep/data/actors_seed.csv``), so ``ent.ent_id_`` tells downstream code which it is.
 
 Callers that only need entities can skip the tagger and parser (the small model's ``ner`` has its
@@ -229,7 +230,7 @@ class GazetteerMatcher:
     entry per new word and most of a gigabyte for this list). Here a pattern is just its string: at
     each capitalised token the longest run of up to ``max_tokens`` tokens whose text is a pattern
     wins, and runs never cross an entity already set (the entity ruler's). Same contract as the
-    ruler: it sets entities with ``ent_id_ == "place"`` before ``ner``, never overwriting."""
+    ruler: it sets entities with ``ent_id_ == "gazetteer"`` before ``ner``, never overwriting."""
 
     def __init__(self, patterns: list[dict]) -> None:
         self.table: dict[str, tuple[str, str]] = {}

@@ -64,7 +64,7 @@ REASONS = frozenset(
     {
         "skip-link", "navigation", "boilerplate", "comments", "comment-form", "author-bio",
         "related-links", "read-more", "share-widget", "shortcode", "repeated-caption",
-        "source-trailer", "photo-credit", "byline", "date", "tags", "advertisement", "newsletter",
+        "source-trailer", "photo-credit", "byline", "date", "tags", "advertisement", "subscription",
         "cookie-notice", "copyright", "title-repeat", "repeated-in-outlet",
     }
 )  # fmt: skip
@@ -98,7 +98,8 @@ MEDIUM = -0.15  # some words, no sentence: captions, headings, list items
 SHORT = -0.4  # one to three words without a sentence: menu items
 BAD = -0.5  # long line with almost no stopwords: keyword lists
 FURNITURE_IN_TEXT = -0.5  # furniture that sits inside articles (read-more, ads, captions)
-FURNITURE_PAGE = -1.5  # furniture of the page around the article (forms, cookies, menus)
+FURNITURE_PAGE = -1.5  # furniture of the page around the article (forms, menus)
+HARD_STOP = -1.5
 
 # A comment heading or form only ends the article once this much good prose precedes it; a
 # "12 Comments" link under the headline must not cut the article. Tuned.
@@ -296,7 +297,7 @@ _SKIP_LINK = _rx(
 _COMMENTS_HEAD = _rx(
     r"^(?:\d{1,6}|no|one|two|three|keine|ein|eine|aucun|un) (?:comments?|responses?|replies|reader comments|kommentare?|leserkommentare?|antworten|commentaires?|réactions?|comentarios?|commenti|reacties|komentarz[ey]?|komentarzy)\b",
     r"^(?:comments?|kommentare?|leserkommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|responses|réactions|reader comments)(?: \(\d{1,6}\))?(?: \d{1,6})?:?$",
-    r"^(?:\d{1,6}|one|two|three) (?:thoughts?|responses?) (?:on|to)\b",
+    r"^(?:\d{1,6}|one|two|three|ein|eine|zwei|drei) (?:thoughts?|responses?|gedanken|kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?) (?:on|to|zu|über|à|sur|a|en|para)\b",
     r"^(?:join|start) the (?:discussion|conversation)\b",
     r"^(?:show|view|load|read|see|display|hide|open|close) (?:all )?(?:\d{1,6} )?(?:comments?|replies)\b",
     r"^(?:kommentare?|leserkommentare?) (?:anzeigen|lesen|ausblenden|einblenden|öffnen|laden)\b",
@@ -340,6 +341,7 @@ _COMMENT_FORM = _rx(
     r"^(?:you must|bitte) (?:be )?(?:logged in|log in|anmelden|einloggen)\b.{0,40}\b(?:comment|kommentar)",
     r"^du musst angemeldet sein\b",
     r"\bthis site uses akismet\b",
+    r"\b(?:para comentar|to (?:post a )?comment|um zu kommentieren|pour commenter|per commentare|om te reageren)\b.{0,60}\b(?:regist|log|sign|anmeld|connect|inici|accedi|inlog)",
     r"\bdiese (?:website|seite) verwendet akismet\b",
     r"^(?:logged in as|angemeldet als|connecté en tant que)\b",
     r"^(?:reply|antworten|répondre|responder|rispondi|reageer|odpowiedz|report|melden|signaler)(?: ↓| →)?$",
@@ -375,7 +377,10 @@ _RELATED_HEAD = _rx(
     r"^(?:most|more) (?:read|popular|viewed|shared|commented|emailed|recent)(?: (?:articles?|posts?|stories|news|now|today|this week))?:?$",
     r"^(?:recommended|trending|editor's picks|editors' picks|don't miss|also on|in case you missed it|what to read next|read next|up next|keep reading|further reading)(?: (?:for you|stories|articles|posts|now|reading))?:?$",
     r"^(?:ähnliche|verwandte|weitere|passende|empfohlene|beliebte|neueste|aktuelle|meistgelesene|meist gelesene) (?:beiträge|artikel|themen|nachrichten|meldungen|news|posts|videos|inhalte|stories)\b.{0,30}$",
-    r"^(?:das|dies) (?:könnte|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren\b",
+    r"^.{0,30}\b(?:könnte|könnten|dürfte|dürften) (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren\b",
+    r"^.{0,30}\b(?:könnte|könnten|dürfte|dürften) (?:dir|ihnen|euch) (?:auch |ebenfalls )?gefallen\b",
+    r"^(?:redaktionstipp|lesetipp|lesetipps|unsere empfehlung|editor's choice|tipp der redaktion)s?:?$",
+    r"^(?:noticias? relacionad|notas relacionad|artículos relacionad|contenido relacionad)",
     r"^(?:auch|ebenfalls) interessant:?$",
     r"^(?:mehr|weiteres|weitere) (?:zum thema|zu diesem thema|aus dem ressort|aus der rubrik|aus dieser kategorie|news)\b.{0,60}$",
     r"^(?:meistgelesen|meistgelesene|meist gelesen|top-?themen|top-?artikel|empfohlen|beliebt|am meisten gelesen).{0,20}$",
@@ -393,6 +398,7 @@ _RELATED_HEAD = _rx(
 _READ_MORE = _rx(
     r"^\(?(?:read|see|watch|listen|click)(?: more| also| next| the full| here| now)?\b[^:\n]{0,40}:\s{0,3}\S",
     r"^\(?(?:also read|related|more|recommended|watch|listen|video|suggested|further reading|editor's note|trending|don't miss|must read|in pictures|in depth|analysis|opinion|explainer)\s{0,3}:\s{0,3}\S",
+    r"^(?:article suivant|article précédent|next article|previous article|nächster artikel|vorheriger artikel|artículo siguiente|artículo anterior|articolo successivo)\b",
     r"^\(?(?:lesen sie (?:auch|mehr|hier)|auch lesen|siehe auch|lies auch|mehr zum thema|mehr dazu|mehr lesen|weiterlesen|zum artikel|zum thema|hier lesen|ebenfalls interessant|auch interessant|video|bildergalerie|fotostrecke)\s{0,3}[:>»|]\s{0,3}\S",
     r"^\(?(?:à lire aussi|a lire aussi|lire aussi|lire la suite|voir aussi|à voir aussi|à voir|regarder|vidéo)\s{0,3}[:>»|]\s{0,3}\S",
     r"^\(?(?:mira|ver|vea|checa|entérate|ver más|ver video|ver también|vea también|vea además|lee también|leer más|lea también|lea más|lea además|lea|lee|te puede interesar|mira también|puedes ver|más información|leggi anche|leggi tutto|guarda anche|lees ook|lees meer|zobacz (?:też|także)|czytaj (?:też|także|więcej)|leia também|veja também)\s{0,3}[:>»|]\s{0,3}\S",
@@ -418,6 +424,7 @@ _SHARE_HEAD = _rx(
     r"^click to (?:share|email|print|tweet)\b",
     r"^(?:tweet|pin it|print|email|e-mail|drucken|imprimer|imprimir|stampa|versenden|senden|mail|save|merken|bookmark|flattr this|empfehlen|empfehlung|recommend|tell a friend|send to a friend|weiterempfehlen)(?: (?:this|article|artikel|page|seite|story|it|diesen artikel|diese seite))?\s{0,2}:?!?$",
     r"^sharing is caring\b",
+    r"^(?:mit freunden teilen|teile mit freunden|share with (?:friends|your friends)|partager avec (?:vos|tes) amis|compartir con amigos)\b",
     r"^(?:follow|folge|folgen sie|suivez|síguenos|seguici|volg)(?: (?:us|uns|nous|me|mir|ons))?(?: (?:on|auf|sur|en|su|op))? (?:facebook|twitter|instagram|youtube|linkedin|social media|telegram|whatsapp|tiktok)\b",
     r"^(?:stay up to date|join the conversation|never miss|folge uns|follow us)\b",
     r"^(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|drucken|versenden|empfehlen|merken|per e-?mail)\b",
@@ -463,6 +470,7 @@ _SOURCE_TRAILER = _rx(
 )
 
 _PHOTO_CREDIT = _rx(
+    r"^\(?fot\.\s{0,2}\S.{0,80}$",
     r"^\(?(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|pictures|credit|credits|crédit|crédits|photograph|bildquelle|titelbild|titelfoto|symbolbild|illustration|grafik|quelle bild|copyright bild|imagen|immagine|zdjęcie|fot|video|vidéo|caption|foto\(s\))\s{0,3}(?:credit|credits|source|quelle)?\s{0,3}[:©|]\s{0,3}.{0,100}$",
     r"^\(?(?:photo|foto|image|picture|bild|credit)s? (?:by|von|de|par|courtesy of|courtesy|credit)\b.{0,80}$",
     r"^(?:©|\(c\))\s{0,3}\S.{0,60}$",
@@ -475,6 +483,7 @@ _PHOTO_CREDIT = _rx(
 
 _COPYRIGHT = _rx(
     r"^(?:©|\(c\)|copyright|&copy;|℗)\s{0,3}(?:\d{4}|.{0,80}(?:\b(?:19|20)\d\d\b|rights|rechte|droits|derechos|diritti))",
+    r"\b(?:creative commons|cc[- ]by(?:[- ]\w\w){0,3}|licensed under|lizenziert unter|unter der lizenz|unter einer lizenz|sous licence|bajo (?:una )?licencia|pod licencją)\b",
     r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|todos os direitos reservados)\b",
     r"^(?:impressum|imprint|datenschutz|datenschutzerklärung|privacy policy|privacy|terms of (?:use|service)|terms and conditions|nutzungsbedingungen|agb|mentions légales|politique de confidentialité|aviso legal|política de privacidad|disclaimer|haftungsausschluss|sitemap|contact us|kontakt|about us|über uns|cookie policy|cookie settings|cookie-einstellungen)(?:\s{0,2}[|·•/]\s{0,2}.{0,100})?$",
     r"^(?:powered by|proudly powered by|designed by|theme by|built with|bloggen auf|blog at|erstelle eine website|create a free website|betrieben (?:von|mit))\b.{0,100}$",
@@ -521,6 +530,8 @@ _NEWSLETTER = _rx(
     r"\b(?:abonnieren|abonniere|subscribe|sign up|s'abonner|abonnez-vous|inscrivez-vous)\b.{0,60}\bnewsletter",
     r"\b(?:wir informieren sie regelmäßig|keine .{0,40} mehr verpassen|nichts mehr verpassen|never miss (?:a|an|another)|don't miss (?:a|an|out on)|stay (?:up to date|informed|in the loop)|bleiben sie (?:auf dem laufenden|informiert)|bleib(?:e|en sie)? auf dem laufenden|restez informé)",
     r"\b(?:unterstütze|unterstützen sie|support|soutenez|apoya|sostieni)\b.{0,40}\b(?:unsere arbeit|our (?:work|journalism|reporting|newsroom)|notre travail|nuestro trabajo|il nostro lavoro|unabhängigen journalismus|independent journalism)\b",
+    r"^(?:unterstütze|unterstützen sie|support|soutenez|apoya|sostieni|donate|spende|spenden sie)\b.{0,60}$",
+    r"\b(?:access to the full article|full article (?:pdf|access)|subscription will|zugang zu allen artikeln|accès illimité|acceso ilimitado)\b",
     r"\b(?:jetzt spenden|donate now|spenden sie|faire un don|dona ora|haz una donación|ist spendenfinanziert|jede (?:kleine )?spende|become a (?:member|patron|supporter|subscriber))\b",
     r"\b(?:des \d{1,3} articles gratuits|free articles? (?:left|remaining)|kostenlose artikel)\b",
 )
@@ -579,7 +590,7 @@ _NAVIGATION_FREE = re.compile(_NAVIGATION.free)
 # A caption that ends with its credit: "Das Extrablatt warb für die AfD © Ivo Mayr / Correctiv",
 # "... Foto: Timur | flickr". Searched on the last 90 characters of lowercased lines.
 _CREDIT_TAIL = re.compile(
-    r"(?:\s©|\s\(c\)|\b(?:foto|fotos|photo|photos|bild|image|credit|crédit|bildquelle|quelle|picture)\s{0,2}:)\s{0,2}[^©:.!?]{1,70}$"
+    r"(?:\s©|\s\(c\)|\b(?:foto|fotos|photo|photos|bild|image|credit|crédit|bildquelle|quelle|picture)\s{0,2}:)\s{0,2}[^©:!?]{1,70}$"
 )
 
 # Pattern categories in order of precedence (the first that matches names the line).
@@ -595,7 +606,7 @@ _CATEGORIES: tuple[tuple[str, _Rx], ...] = (
     ("cookie-notice", _COOKIE),
     ("cookie-notice", _CONSENT_BUTTON),
     ("advertisement", _ADVERT),
-    ("newsletter", _NEWSLETTER),
+    ("subscription", _NEWSLETTER),
     ("photo-credit", _PHOTO_CREDIT),
     ("source-trailer", _SOURCE_TRAILER),
     ("tags", _TAGS),
@@ -620,7 +631,10 @@ _FREE_TRIGGERS = frozenset(
         "unterstütze", "unterstützen", "support", "soutenez", "apoya", "sostieni", "spenden",
         "donate", "don", "dona", "haz", "spendenfinanziert", "spende", "become", "gratuits",
         "free", "kostenlose", "affiliate", "provision", "commission", "app", "boîte", "inbox",
-        "postfach", "posteingang", "inhalt", "content", "contenu", "contenido",
+        "postfach", "posteingang", "inhalt", "content", "contenu", "contenido", "creative", "cc",
+        "licensed", "lizenziert", "lizenz", "licence", "licencia", "licencją", "comentar", "comment",
+        "kommentieren", "commenter", "commentare", "reageren", "access", "subscription", "zugang",
+        "accès", "acceso",
     }
 )  # fmt: skip
 
@@ -760,8 +774,10 @@ _END_CUE_REASONS = frozenset({"comments", "comment-form", "related-links", "auth
 # Comment headings and forms end it even before the block is chosen (reader comments are prose).
 _COMMENT_CUES = frozenset({"comments", "comment-form"})
 # Lines the block never grows across when it bridges gaps.
-_BARRIER_AFTER = _END_CUE_REASONS | {"skip-link", "cookie-notice", "copyright", "newsletter", "tags"}
-_BARRIER_BEFORE = frozenset({"skip-link", "cookie-notice", "copyright", "newsletter", "related-links"})
+# Page furniture no article runs across: the block search never crosses these lines.
+_HARD_STOP_REASONS = frozenset({"copyright", "cookie-notice", "skip-link"})
+_BARRIER_AFTER = _END_CUE_REASONS | {"skip-link", "cookie-notice", "copyright", "subscription", "tags"}
+_BARRIER_BEFORE = frozenset({"skip-link", "cookie-notice", "copyright", "subscription", "related-links"})
 # Rules the lead guard overrides: a short lead can look like a caption, a byline or a teaser.
 _LEAD_MAY_OVERRIDE = frozenset(
     {"repeated-in-outlet", "photo-credit", "byline", "read-more", "source-trailer", "date", "repeated-caption", "navigation"}
@@ -833,7 +849,12 @@ def _score(line: _Line) -> None:
         return
     if line.reason is not None:
         line.kind = "furniture"
-        line.score = FURNITURE_IN_TEXT if line.reason in _IN_TEXT_REASONS else FURNITURE_PAGE
+        if line.reason in _IN_TEXT_REASONS:
+            line.score = FURNITURE_IN_TEXT
+        elif line.reason in _HARD_STOP_REASONS:
+            line.score = HARD_STOP
+        else:
+            line.score = FURNITURE_PAGE
         return
     density = line.density
     dense = line.sentence if density is None else density >= GOOD_DENSITY

@@ -41,6 +41,8 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
+# A date governed by a preposition ("seized it on May 21, 2015") is an event's date, not a dateline.
+_DATELINE_LEAD = re.compile(r"\b(?:on|in|for|since|until|till|by|from|before|after|of|to|between|and|than|during|through)\s*$|[.!?]\s*$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # Words before a date that make it a future or scheduled date, which bounds nothing.
@@ -109,7 +111,8 @@ def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: d
         if m := _DAY.match(t.value):
             d = _day(t.value)
             if d and plausible(d, upper=upper):
-                if t.start < dateline_end and not _future_context(text, t):
+                if (t.start < dateline_end and _DATELINE_LEAD.search(text[max(0, t.start - 30): t.start]) is None
+                        and not _future_context(text, t)):
                     return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-dateline", 0.85,
                                 note=f"dateline: {t.text!r}")
                 if not _future_context(text, t):
@@ -170,7 +173,8 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
                 return article
             note = f"metadata date {pub.date!r} ({pub.basis}) set aside: " + (
                 "not a date" if not day else "before 1980" if day < EARLIEST_PLAUSIBLE else "in the future")
-            lower = None
+            # Its interval goes with it.
+            lower, upper = None, today
     found = url_date(article.url, upper=upper)
     if found is None:
         head = f"{article.title}\n" if article.title else ""

@@ -213,6 +213,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 _FUTURE_MARK = (
     r"(?:is|are|was|were)\s(?:planning|going|expected|scheduled|set|due|about|likely)\sto|planned\sto|will|wo\s?n't|'ll|shall|going\sto|plans?\sto|planning\sto|expects?|expected|supposed\sto|effective|starting|"
     r"planned\sfor|slated|due\s(?:on|in|by|for)|would|"
+    # present-tense verbs of schedules ("the ceasefire starts on Tuesday") speak of what is ahead
+    r"starts|begins|opens|ends|expires|resumes|kicks\soff|takes\seffect|"
     r"scheduled|set\sto|intends?\sto|hopes?\sto|aims?\sto|is\sto|are\sto|as\ssoon\sas|as\searly\sas|"
     r"upcoming|to\sbe\sheld|tomorrow|prepares?\sto|"
     r"is\slikely|are\slikely|threatens?\sto|vows?\sto|promised\sto|pledged\sto|agreed\sto"
@@ -240,6 +242,8 @@ _ADJ_LEAD = re.compile(
     r"that|these|those|any|some|each|every|highly|widely|long|much)\s{1,3}$",
     re.I,
 )
+# ... and before a participle that makes it passive, not past: "will be held", "is expected", "to be paid"
+_PASSIVE_LEAD = re.compile(r"(?:^|\s)(?:be|being|is|are|am|get|gets|getting)\s{1,3}$", re.I)
 # a preposition before the expression that makes it a limit ("until mid-November", "by Jan. 14",
 # "extended to Nov. 16"): the clause's tense says nothing about which side of the DCT it lies
 _LIMIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?:until|till|by|through|to|before|from)\s{1,3}(?:(?:early|mid|late|the)[-\s]{1,3})?$")
@@ -316,7 +320,7 @@ class _Doc:
         best: tuple[int, int] | None = None  # (distance, tense)
         for m in _TENSE_RE.finditer(left):
             t = self._mark(m)
-            if t and m.group("ed") and _ADJ_LEAD.search(left, max(0, m.start() - 12), m.start()):
+            if t == PAST and self._participle(left, m):
                 t = NONE
             if t:
                 dist = len(left) - m.end()
@@ -329,7 +333,7 @@ class _Doc:
             if m.group(0) in _REPORTING and "," in right[: m.start()] and re.match(r"\s{0,2}(?:[.,;:'\"`)]|that\b|$)", right[m.end() :]):
                 continue  # "..., officials said."
             t = self._mark(m)
-            if t and m.group("ed") and _ADJ_LEAD.search(right, max(0, m.start() - 12), m.start()):
+            if t == PAST and self._participle(right, m):
                 t = NONE
             if t:
                 dist = m.start() + 1  # ties go to the cue before the expression
@@ -339,6 +343,14 @@ class _Doc:
         result = best[1] if best else NONE
         self._tense_cache[key] = result
         return result
+
+    @staticmethod
+    def _participle(window: str, m: re.Match) -> bool:
+        """An -ed form used as an adjective or in a present/future passive is no past-tense cue."""
+        lo = max(0, m.start() - 12)
+        if m.group("ed") and _ADJ_LEAD.search(window, lo, m.start()):
+            return True
+        return bool((m.group("ed") or m.group("past")) and _PASSIVE_LEAD.search(window, lo, m.start()))
 
     @staticmethod
     def _mark(m: re.Match) -> int:
@@ -1933,6 +1945,12 @@ _FOLLOW_WORDS: dict[str, str] = {
         "eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
     ): _NUM_FOLLOW + "|" + _NUMW,
 }
+# what may follow a number that is not four digits long (those may be years and stand alone):
+# a date or time separator, an ordinal suffix, a fraction, or a unit, month, clock or range word
+_DIGITS_FOLLOW = re.compile(
+    rf"[-/.:'’]|,\d{{3}}|s\b|(?:st|nd|rd|th)\b|Q|\s{{1,3}}\d/\d|\s{{0,3}}(?i:[ap]\.?\s?m\b|o'clock|h\b|hrs\b|"
+    rf"{_UNIT_WORDS}|{_DUR_ADJ}|{_MONTHW}|of|in|to|and|or|times|[ECMP][SD]T|GMT|UTC|ET|PT|CT|BST|CET|CEST|local)(?![A-Za-z])"
+)
 _FOLLOW_RE: dict[str, re.Pattern] = {}
 for _keys, _words in _FOLLOW_WORDS.items():
     _alts = _words.replace("#", r"\d").replace("|'", "|'").replace("|-", "")
@@ -2015,7 +2033,10 @@ def _matches(text: str, full_scan: bool = False):
         else:
             repeats = 0
         prev_word, prev_end = word, tok.end()
-        check = follow.get(word.lower()) if word[0].isalpha() else None
+        if word[0].isalpha():
+            check = follow.get(word.lower())
+        else:
+            check = _DIGITS_FOLLOW if len(word) != 4 else None
         if check is not None and check.match(text, tok.end()) is None:
             continue
         for i in _rules_for(word):
@@ -2087,19 +2108,11 @@ def find_timexes(text: str, dct: date | None, *, _full_scan: bool = False) -> li
     # the longest expression wins an overlap; equal lengths go to the more specific rule
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken: list[_Cand] = []
-    occupied: list[tuple[int, int]] = []
-    import bisect
-
+    occupied = bytearray(len(text))  # 1 where an accepted expression lies: linear in the text
     for c in cands:
-        i = bisect.bisect_left(occupied, (c.start, c.start))
-        clash = False
-        if i > 0 and occupied[i - 1][1] > c.start:
-            clash = True
-        if i < len(occupied) and occupied[i][0] < c.end:
-            clash = True
-        if clash:
+        if occupied.find(1, c.start, c.end) >= 0:
             continue
-        occupied.insert(i, (c.start, c.end))
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     out: list[Timex] = []

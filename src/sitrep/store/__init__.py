@@ -66,7 +66,8 @@ def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], *, up
             stmt = stmt.on_conflict_do_update(
                 index_elements=keys, set_=cols, where=table.c[update_if] != getattr(stmt.excluded, update_if)
             )
-        changed += conn.execute(stmt).rowcount or 0
+        # RETURNING counts what was written on both dialects (psycopg reports no rowcount here).
+        changed += len(conn.execute(stmt.returning(*table.primary_key.columns)).all())
     return changed
 
 

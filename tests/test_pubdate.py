@@ -1,0 +1,100 @@
+"""Publication dates: metadata kept when plausible, set aside with a reason when not, and
+inferred from the URL, a dateline, the text, or similar dated articles of the batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from sitrep.dates.corpus import date_by_corpus
+from sitrep.dates.pubdate import date_article, url_date
+from sitrep.records import Article, PubDate
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def art(text: str, *, title: str = "", url: str | None = None, published: PubDate | None = None, id: str = "a") -> Article:
+    return Article(id=id, source=id, title=title, text=text, url=url, published=published)
+
+
+def meta(day: str, basis: str = "html-meta") -> PubDate:
+    return PubDate(date=day, earliest=day, latest=day, basis=basis, confidence=0.9)
+
+
+def test_plausible_metadata_date_is_kept() -> None:
+    a = date_article(art("Text.", published=meta("2016-03-27")), today=TODAY)
+    assert a.published.date == "2016-03-27" and a.published.basis == "html-meta"
+
+
+def test_bad_metadata_dates_fall_back_with_a_reason() -> None:
+    text = "Fri 10 Mar 2017 Government forces entered the town, state media said."
+    for bad in ("0000-01-01", "2099-05-01", "1970-01-01", "not a date"):
+        pub = date_article(art(text, published=meta(bad)), today=TODAY).published
+        assert pub.date == "2017-03-10" and pub.basis == "text-dateline"
+        assert "set aside" in pub.note and bad in pub.note
+
+
+def test_url_dates() -> None:
+    assert url_date("https://www.example.com/news/2016/03/27/palmyra-retaken", upper=TODAY).date == "2016-03-27"
+    assert url_date("https://example.com/a/20161211-strikes", upper=TODAY).date == "2016-12-11"
+    month = url_date("https://example.com/2017/03/palmyra", upper=TODAY)
+    assert month.date is None and (month.earliest, month.latest) == ("2017-03-01", "2017-03-31")
+    assert url_date("https://example.com/story/2099/01/01/x", upper=TODAY) is None
+    assert url_date("http://web.archive.org/web/20151030223013/http://example.com/story", upper=TODAY) is None
+
+
+def test_dateline() -> None:
+    pub = date_article(art("Monday 23 Oct 2017 Syrian activists are reporting that bodies were found."), today=TODAY).published
+    assert (pub.date, pub.basis) == ("2017-10-23", "text-dateline")
+
+
+def test_latest_mentioned_date_bounds_the_article_and_weekday_cue_moves_it() -> None:
+    text = ("IS seized the ancient city on May 21, 2015. Government forces retook it on Sunday "
+            "after a three-week offensive backed by Russian air strikes, the army said.")
+    pub = date_article(art(text), today=TODAY).published
+    # Written after 21 May 2015 (a Thursday), on or after the Sunday that follows it.
+    assert pub.basis == "text" and pub.earliest == "2015-05-21" and pub.date == "2015-05-24"
+
+
+def test_future_dates_bound_nothing() -> None:
+    text = "Talks are scheduled for June 3, 2016. Fighting went on in the north."
+    assert date_article(art(text), today=TODAY).published.date is None
+
+
+def test_no_evidence_is_an_honest_blank() -> None:
+    pub = date_article(art("Fighting went on in the north on Sunday, residents said."), today=TODAY).published
+    assert pub.date is None and pub.basis == "none" and pub.confidence == 0.0
+
+
+def test_dct_fills_only_what_is_missing() -> None:
+    assert date_article(art("x"), dct="2017-03-02", today=TODAY).published.basis == "user"
+    assert date_article(art("x", published=meta("2016-03-27")), dct="2017-03-02", today=TODAY).published.date == "2016-03-27"
+
+
+def test_undated_rewrite_is_dated_by_the_dated_report() -> None:
+    report = ("Syrian government forces backed by Russian air strikes recaptured the ancient city of Palmyra "
+              "from Islamic State militants, the army said, after a three-week offensive in the desert. "
+              "The Russian defence ministry said more than 100 militants were killed in strikes.")
+    rewrite = ("Syrian forces backed by Russian air strikes recaptured Palmyra from Islamic State militants on Sunday "
+               "after a three-week offensive, the army said. Russia's defence ministry said more than 100 militants died.")
+    other = "Floods hit the coastal province after heavy rain, the ministry of agriculture said."
+    a = art(report, id="r", published=meta("2016-03-27"))
+    b = date_article(art(rewrite, id="u"), today=TODAY)
+    c = date_article(art(other, id="o"), today=TODAY)
+    out = {x.id: x.published for x in date_by_corpus([a, b, c])}
+    assert out["r"].date == "2016-03-27"
+    assert out["u"].basis == "corpus" and out["u"].earliest <= "2016-03-27" <= out["u"].latest
+    assert out["o"].date is None  # nothing like it is dated: left blank, not guessed
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)))
+def test_inferred_dates_are_well_formed(text: str, crawl: dt.date) -> None:
+    published = PubDate(date=None, earliest=None, latest=crawl.isoformat(), basis="warc", confidence=0.0)
+    pub = date_article(art(text, published=published), today=TODAY).published
+    assert 0.0 <= pub.confidence <= 1.0
+    if pub.date:
+        assert pub.date <= crawl.isoformat()  # never after the crawl that found the page
+        assert pub.earliest is None or pub.earliest <= pub.date
+        assert pub.latest is None or pub.date <= pub.latest
