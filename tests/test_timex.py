@@ -282,20 +282,3 @@ def test_dispatch_finds_what_a_full_scan_finds():
         "and at noon Thursday the deadline passes; earlier this week and late last year, every Monday."
     )
     assert fx(text, DCT) == fx(text, DCT, _full_scan=True)
-
-
-def test_speed_on_news_sized_documents():
-    article = (
-        "Syrian troops recaptured the ancient city of Palmyra on Sunday, nine months after Islamic State "
-        "fighters seized it, state media said. The army said it had retaken the citadel early on Saturday "
-        "and pushed into the town by the evening. Officials said that in May last year the militants "
-        "destroyed temples and that three days of clashes last week killed at least 40 people. "
-    ) * 10  # ~600 words
-    n = 30
-    t0 = time.perf_counter()
-    for _ in range(n):
-        find_timexes(article, DCT)
-    rate = n / (time.perf_counter() - t0)
-    # the brief asks for >= 30 documents/second on one core; ~400/s is typical on a quiet machine,
-    # so 30 leaves a wide margin for a loaded shared CI core
-    assert rate >= 30, rate

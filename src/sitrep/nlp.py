@@ -43,8 +43,14 @@ COMMON_NOUN_PLACES = frozenset(
     acropolis cypress hub thorn conception rugby corona panda savanna amen tours ruse fovea alley brits
     victor trident ajax lira cordon duma bender nancy lama mite simmering vista allen adams harper
     monte soma temple mission university republic liberty alliance airport capital union centre center
+    central coast lakes highlands islands north south east west plains
     """.split()
 )
+# First-level areas of at least this many people (summed over their GeoNames towns) are curated
+# names like countries; smaller ones (Cape Verde's "Paul") go through the same filters as towns.
+RULER_MAJOR_ADM1_POP = 1_000_000
+# Buildings are left to the NER: "the White House said" is an actor, not where something happened.
+RULER_SKIP_CODES = frozenset({"BLDG"})
 # Single-token GeoNames city names shorter than this are too often abbreviations or syllables
 # ("Ba", "Ho", "Sur", "Van"): only curated names (countries, "UK", "UAE") that short go in the ruler.
 RULER_MIN_LEN = 4
@@ -72,6 +78,10 @@ _PLACE_NEIGHBOURS = frozenset(
     greater upper lower new old city province governorate county state region district valley river
     mountains mountain airport airbase base border crossing gulf sea coast strait desert island islands
     countryside suburbs camp dam bay lake plain plains peninsula basin heights highway road square
+    post times herald tribune journal gazette chronicle observer telegraph guardian star sun mail
+    express standard review daily news university college institute school academy hospital
+    council board police fc united club bank stock exchange zoo museum cathedral church mosque
+    metro station stadium arena port harbour harbor bridge street avenue boulevard parkway
     """.split()
 )
 _CAPS = re.compile(r"^[A-Z][A-Z'’.-]*$")
@@ -145,7 +155,13 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
             continue
         words = re.split(r"[\s-]+", text)
         low = text.lower()
-        major = e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or origin == "addition"
+        if e.fcode in RULER_SKIP_CODES:
+            continue
+        major = (
+            e.fcode in ("PCLI", "PCLD", "PCLS", "CONT")
+            or origin == "addition"
+            or (e.fcode == "ADM1" and e.population >= RULER_MAJOR_ADM1_POP)
+        )
         if len(words) == 1:
             if low in other:
                 continue  # "Of", "Mobile", "Nice", "Split", "Hit"
@@ -154,8 +170,8 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
                 or (low in nouns and (e.population < RULER_WORD_MIN_POP or low in COMMON_NOUN_PLACES))
             ):
                 continue  # "Bath", "Reading", "Van"
-        elif not major and e.population < RULER_WORD_MIN_POP and all(w.lower() in other or w.lower() in nouns for w in words):
-            continue  # "Long Lake", "Green Valley": word combinations as much as places
+        elif not major and all(w.lower() in other for w in words):
+            continue  # "Of The", "Why Not": every word a function word, adjective or verb
         label = _label(e.fclass)
         variants = [text]
         if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper():

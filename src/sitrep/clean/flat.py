@@ -95,7 +95,7 @@ GOOD_PER_CHAR = 1 / 400
 GOOD_CAP_CHARS = 800
 NEAR_GOOD = 0.3  # sentence-like but short: slightly positive, so short leads and ends stay
 MEDIUM = -0.15  # some words, no sentence: captions, headings, list items
-SHORT = -0.4  # one to three words without a sentence: menu items
+SHORT = -0.3  # one to three words without a sentence: menu items
 BAD = -0.5  # long line with almost no stopwords: keyword lists
 FURNITURE_IN_TEXT = -0.5  # furniture that sits inside articles (read-more, ads, captions)
 FURNITURE_PAGE = -1.5  # furniture of the page around the article (forms, menus)
@@ -118,6 +118,9 @@ SECOND_BLOCK_GAP = False
 REGION_GOOD = 0
 ISOLATED_FACTOR = 1.0
 TAIL_WEIGHT = 1.5
+HEADLINE_FACTOR = 0.3
+FORM_MIN_GOOD_CHARS = 150
+LIST_ITEM = 0.1
 RESUME_RUN = 2
 
 # The lead paragraph: the first line of the block with at least this many words that reads as a
@@ -402,7 +405,7 @@ _READ_MORE = _rx(
     r"^\(?(?:lesen sie (?:auch|mehr|hier)|auch lesen|siehe auch|lies auch|mehr zum thema|mehr dazu|mehr lesen|weiterlesen|zum artikel|zum thema|hier lesen|ebenfalls interessant|auch interessant|video|bildergalerie|fotostrecke)\s{0,3}[:>»|]\s{0,3}\S",
     r"^\(?(?:à lire aussi|a lire aussi|lire aussi|lire la suite|voir aussi|à voir aussi|à voir|regarder|vidéo)\s{0,3}[:>»|]\s{0,3}\S",
     r"^\(?(?:mira|ver|vea|checa|entérate|ver más|ver video|ver también|vea también|vea además|lee también|leer más|lea también|lea más|lea además|lea|lee|te puede interesar|mira también|puedes ver|más información|leggi anche|leggi tutto|guarda anche|lees ook|lees meer|zobacz (?:też|także)|czytaj (?:też|także|więcej)|leia também|veja também)\s{0,3}[:>»|]\s{0,3}\S",
-    r"^(?:read more|read the full (?:story|article|report)|continue reading|keep reading|read on|read full (?:story|article)|full story|more info|learn more|find out more|see more|view more|show more|load more|more|mehr|mehr lesen|mehr erfahren|weiterlesen|weiter lesen|zum artikel|zum beitrag|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|lees meer|czytaj więcej|saiba mais|leia mais)\b[^\n]{0,40}$",
+    r"^(?:read more|read the full (?:story|article|report)|continue reading|keep reading|read on|read full (?:story|article)|full story|more info|learn more|find out more|see more|view more|show more|load more|more|mehr|mehr lesen|mehr erfahren|weiterlesen|weiter lesen|zum artikel|zum beitrag|lire la suite|lire plus|en savoir plus|leer más|seguir leyendo|seguí leyendo|sigue leyendo|continúa leyendo|continuar leyendo|leggi tutto|continua a leggere|lees meer|czytaj więcej|saiba mais|leia mais)\b[^\n]{0,40}$",
     r"^click here\b",
     r"^(?:klicken sie hier|hier klicken|cliquez ici|haga clic aquí|clicca qui)\b",
     r"^(?:tap|click|swipe) (?:here|to|for)\b",
@@ -506,7 +509,7 @@ _ADVERT = _rx(
     r"^(?:please|bitte) (?:enable|activate|aktivieren sie|aktiviere|turn on|disable|deaktivieren sie)\b.{0,40}\b(?:javascript|ad ?block|adblocker|werbeblocker|cookies|flash)\b",
     r"\b(?:your browser does not support|ihr browser unterstützt|votre navigateur ne supporte|this video is not available|dieses video ist nicht verfügbar|to watch this video|um dieses video zu sehen|please enable javascript to (?:watch|view))\b",
     r"^(?:ad|ads|advertisement) (?:feedback|choices|settings)\b",
-    r"\b(?:download|get|install|lade|laden sie|holen sie sich|hol dir|téléchargez|descarga|descargue|scarica)\b.{0,60}\bapp\b",
+    r"\b(?:download|get|install|lade|laden sie|holen sie sich|hol dir|téléchargez|descarga|descargue|scarica)\b.{0,60}\bapps?\b",
     r"\b(?:externer inhalt|external content|embedded content|contenu externe|contenido externo|eingebetteter inhalt)\b",
     r"\b(?:affiliate|provision|commission)\b.{0,80}\b(?:links?|händler|retailer|purchase|kauf)",
     r"\b(?:links?|händler)\b.{0,80}\b(?:affiliate|provision|commission)\b",
@@ -532,6 +535,8 @@ _NEWSLETTER = _rx(
     r"\b(?:unterstütze|unterstützen sie|support|soutenez|apoya|sostieni)\b.{0,40}\b(?:unsere arbeit|our (?:work|journalism|reporting|newsroom)|notre travail|nuestro trabajo|il nostro lavoro|unabhängigen journalismus|independent journalism)\b",
     r"^(?:unterstütze|unterstützen sie|support|soutenez|apoya|sostieni|donate|spende|spenden sie)\b.{0,60}$",
     r"\b(?:access to the full article|full article (?:pdf|access)|subscription will|zugang zu allen artikeln|accès illimité|acceso ilimitado)\b",
+    r"\b(?:mit ihrer unterstützung|with your support|grâce à votre soutien|unabhängigen journalismus|independent journalism|journalisme indépendant|je fais un don|j'adhère)\b",
+    r"^.{0,40}\b(?:abonnieren|subscribe|s'abonner|suscríbete|iscriviti)[.!]?$",
     r"\b(?:jetzt spenden|donate now|spenden sie|faire un don|dona ora|haz una donación|ist spendenfinanziert|jede (?:kleine )?spende|become a (?:member|patron|supporter|subscriber))\b",
     r"\b(?:des \d{1,3} articles gratuits|free articles? (?:left|remaining)|kostenlose artikel)\b",
 )
@@ -551,7 +556,7 @@ _NAVIGATION = _rx(
     r"^(?:page|seite|page|página|pagina|strona)\s{0,2}\d{1,4}\s{0,2}(?:of|von|de|sur|di|z|/)\s{0,2}\d{1,4}$",
     r"^(?:back to top|nach oben|zurück nach oben|zum seitenanfang|haut de page|retour en haut|volver arriba|torna su|naar boven|top|up|to top)\s{0,2}[↑^]?$",
     r"^(?:menu|menü|menue|main menu|hauptmenü|navigation|navigationsmenü|search|suche|suchen|rechercher|recherche|buscar|cerca|zoeken|szukaj|close|schließen|fermer|cerrar|chiudi|sluiten|open|öffnen|toggle navigation|skip|sitemap|home|startseite|accueil|inicio|homepage|go|los|ok|submit|senden|absenden|envoyer|enviar|invia|verzenden|back|zurück|retour|volver|indietro|terug|wróć|more|mehr|plus|más|altro|meer|więcej|beitragsnavigation|post navigation|article navigation|posts navigation|seitennavigation|navigation des articles)\s{0,2}[:…]?$",
-    r"^(?:\d{1,3}\s{0,2}){2,12}(?:[»›→>…]|next|weiter|suivant)?$",
+    r"^\d{1,3}(?:\s{1,2}\d{1,3}){1,11}\s{0,2}(?:[»›→>…]|next|weiter|suivant)?$",
     r"^[«‹←<]?\s{0,2}(?:previous|next|vorherige|nächste|précédent|suivant)\s{0,2}(?:[|/·•]|and|und|et)\s{0,2}(?:previous|next|vorherige|nächste|précédent|suivant)",
     r"\s[|•·]\s.{0,60}\s[|•·]\s",
 )
@@ -630,7 +635,8 @@ _FREE_TRIGGERS = frozenset(
         "informieren", "verpassen", "miss", "stay", "bleiben", "bleib", "bleibe", "restez",
         "unterstütze", "unterstützen", "support", "soutenez", "apoya", "sostieni", "spenden",
         "donate", "don", "dona", "haz", "spendenfinanziert", "spende", "become", "gratuits",
-        "free", "kostenlose", "affiliate", "provision", "commission", "app", "boîte", "inbox",
+        "free", "kostenlose", "affiliate", "provision", "commission", "app", "apps", "boîte", "inbox",
+        "unterstützung", "journalismus", "journalism", "journalisme", "soutien", "don", "adhère",
         "postfach", "posteingang", "inhalt", "content", "contenu", "contenido", "creative", "cc",
         "licensed", "lizenziert", "lizenz", "licence", "licencia", "licencją", "comentar", "comment",
         "kommentieren", "commenter", "commentare", "reageren", "access", "subscription", "zugang",
@@ -842,6 +848,10 @@ def _make_line(text: str) -> _Line:
     )
 
 
+# A list item: a bullet, dash or number at its start ("– Shintô", "1) Mehl", "• 200 g Zucker").
+_LIST_ITEM = re.compile(r"(?:[-–—•·*▪►✓✔]|\d{1,2}[.)])\s")
+
+
 def _score(line: _Line) -> None:
     if not line.text:
         line.kind = "furniture"
@@ -861,12 +871,17 @@ def _score(line: _Line) -> None:
     if line.n_chars >= GOOD_CHARS and dense and line.n_words >= 8:
         line.kind = "good"
         line.score = GOOD_BASE + min(line.n_chars, GOOD_CAP_CHARS) * GOOD_PER_CHAR
+        if not line.sentence:
+            line.score *= HEADLINE_FACTOR
     elif line.n_chars >= GOOD_CHARS and density is not None and density < BAD_DENSITY and not line.sentence:
         line.kind = "bad"
         line.score = BAD
     elif line.sentence and line.n_words >= 3 and (density is None or density >= BAD_DENSITY):
         line.kind = "near"
         line.score = NEAR_GOOD
+    elif LIST_ITEM and line.n_words >= 3 and (_LIST_ITEM.match(line.text) or line.text.endswith(":")):
+        line.kind = "near"
+        line.score = LIST_ITEM
     elif line.n_words <= 3:
         line.kind = "short"
         line.score = SHORT
@@ -960,7 +975,9 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
     end_reason: str | None = None
     prose_chars = 0
     for i, line in enumerate(lines):
-        if line.reason in _COMMENT_CUES and prose_chars >= END_CUE_MIN_GOOD_CHARS:
+        if line.reason in _COMMENT_CUES and prose_chars >= (
+            FORM_MIN_GOOD_CHARS if line.reason == "comment-form" else END_CUE_MIN_GOOD_CHARS
+        ):
             end, end_reason = i, line.reason
             break
         if line.kind == "good" and line.sentence:
