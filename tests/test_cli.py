@@ -115,3 +115,25 @@ def test_export_of_an_empty_store(db_url: str, tmp_path: Path) -> None:
     assert sitrep("export", "--db", db_url, "--format", "jsonl").stdout == b""
     geo = json.loads(sitrep("export", "--db", db_url, "--format", "geojson").stdout)
     assert geo == {"type": "FeatureCollection", "features": []}
+
+
+def test_dates_contract_and_offsets(tmp_path: Path) -> None:
+    f = tmp_path / "p.txt"
+    raw = "Palmyra retaken\r\n\r\nSkip to content\r\nSyrian troops recaptured Palmyra on Sunday, state media said.\r\n"
+    f.write_bytes(raw.encode("utf-8"))
+    [row] = [json.loads(x) for x in sitrep("dates", str(f), "--dct", "2016-03-28").stdout.decode().splitlines()]
+    assert set(row) >= {"id", "published", "timexes"}
+    assert set(row["published"]) >= {"date", "earliest", "latest", "basis", "confidence"}
+    assert row["published"]["date"] == "2016-03-28" and row["published"]["basis"] == "user"
+    [sunday] = [t for t in row["timexes"] if t["text"] == "Sunday"]
+    assert sunday["value"] == "2016-03-27" and sunday["type"] == "DATE"
+    cleaned = json.loads(sitrep("clean", str(f)).stdout.decode().splitlines()[0])["text"]
+    assert cleaned[sunday["start"]:sunday["end"]] == "Sunday"
+    [raw_row] = [json.loads(x) for x in sitrep("dates", str(f), "--raw", "--dct", "2016-03-28").stdout.decode().splitlines()]
+    [t] = [t for t in raw_row["timexes"] if t["text"] == "Sunday"]
+    assert raw[t["start"]:t["end"]] == "Sunday"
+
+
+def test_eval_rejects_a_missing_data_folder() -> None:
+    out = sitrep("eval", "timex", "--data", "/nonexistent", check=False)
+    assert out.returncode == 2
