@@ -154,6 +154,16 @@ def dates(paths: PathsArg, raw: RawOption = False, dct: DctOption = None) -> Non
 
 
 @app.command()
+def places(paths: PathsArg, raw: RawOption = False) -> None:
+    """Print each input's place names resolved to GeoNames (id, coordinates, country, feature
+    code, admin areas, precision, confidence; a reason when unresolved), as JSONL."""
+    from sitrep.pipeline import places as find_places
+
+    for row in find_places(paths, raw=raw):
+        sys.stdout.write(dumps(row) + "\n")
+
+
+@app.command()
 def documents(
     db: DbOption = None,
     rejected: Annotated[bool, typer.Option("--rejected", help="List rejected inputs with their reasons instead.")] = False,
@@ -197,6 +207,7 @@ class EvalTask(str, Enum):
     clean = "clean"
     timex = "timex"
     pubdate = "pubdate"
+    places = "places"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.

@@ -3,11 +3,14 @@
 ``get_nlp()`` returns the pipeline (never built at import time). Its components:
 
     tok2vec, tagger, parser, attribute_ruler, lemmatizer   (from en_core_web_sm)
-    entity_ruler          sitrep's places and actors, placed *before* ``ner`` so the statistical
-                          recogniser respects them and predicts around them
-    sitrep_ruler_guard    takes back ruler places that read as people ("Michael Jordan") and "IS"
-                          in all-caps headlines, leaving those tokens to ``ner``
-    ner                   (from en_core_web_sm)
+    entity_ruler            sitrep's curated places (countries, big first-level areas, continents,
+                            the additions file) and actors (actors_seed.csv), placed *before* ``ner``
+                            so the statistical recogniser respects them and predicts around them
+    sitrep_gazetteer_ruler  the same for ~10^5 GeoNames town names, filtered for common words and
+                            personal names; a light exact-string matcher (see GazetteerMatcher)
+    sitrep_ruler_guard      takes back ruler places that read as people ("Michael Jordan") and "IS"
+                            in all-caps headlines, leaving those tokens to ``ner``
+    ner                     (from en_core_web_sm)
 
 Ruler patterns carry an ``id``: ``"place"`` for curated gazetteer names (countries, first-level areas,
 continents, sitrep's additions), ``"gazetteer"`` for GeoNames city names, ``"actor:<slug>"`` for the actor
@@ -44,6 +47,34 @@ COMMON_NOUN_PLACES = frozenset(
     victor trident ajax lira cordon duma bender nancy lama mite simmering vista allen adams harper
     monte soma temple mission university republic liberty alliance airport capital union centre center
     central coast lakes highlands islands north south east west plains
+    """.split()
+)
+# Common English given names and surnames (general knowledge, not from any corpus). A one-word
+# GeoNames town with one of these names ("Paul", "Levi", "Tyler", "Bolton", "Maria") is left to the
+# NER, which sees the context; curated names (countries, sitrep's additions) are not affected.
+PERSON_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+    douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
+    austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
+    alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis harry barry
+    levi carter nelson warren marshall franklin clinton lincoln hamilton jackson madison taylor
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+    sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+    katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
+    virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
+    martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
+    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori julia miranda bethany irma florence sofia daria chen wang li zhang liu yang
+    smith johnson williams brown jones miller davis wilson anderson thomas moore martin thompson white
+    harris clark lewis robinson walker young allen king wright hill green adams baker hall campbell
+    mitchell roberts turner phillips parker evans edwards collins stewart morris murphy cook rogers
+    morgan cooper peterson bailey reed kelly howard cox ward richardson watson brooks wood james bennett
+    gray hughes price sanders myers long ross foster bryant sutton holloway bolton milton harvey
     """.split()
 )
 # First-level areas of at least this many people (summed over their GeoNames towns) are curated
@@ -162,11 +193,14 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
             or origin == "addition"
             or (e.fcode == "ADM1" and e.population >= RULER_MAJOR_ADM1_POP)
         )
+        if low in COMMON_NOUN_PLACES:
+            continue  # "Centre", "Reading": everyday words first
         if len(words) == 1:
             if low in other:
                 continue  # "Of", "Mobile", "Nice", "Split", "Hit"
             if not major and (
                 len(text) < RULER_MIN_LEN
+                or low in PERSON_NAMES
                 or (low in nouns and (e.population < RULER_WORD_MIN_POP or low in COMMON_NOUN_PLACES))
             ):
                 continue  # "Bath", "Reading", "Van"
@@ -174,8 +208,10 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
             continue  # "Of The", "Why Not": every word a function word, adjective or verb
         label = _label(e.fclass)
         variants = [text]
+        # All-caps forms for datelines ("WASHINGTON -", "LONDON (Reuters)"): only for curated names and
+        # towns of 100,000+ (the ones datelines name), and not for short names that are also acronyms.
         if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper():
-            variants.append(text.upper())  # datelines: "WASHINGTON -", "LONDON (Reuters)"
+            variants.append(text.upper())
         for v in variants:
             if (v, label) not in seen:
                 seen.add((v, label))
@@ -226,9 +262,9 @@ def ruler_guard(doc: Doc) -> Doc:
     keep, dropped = [], []
     for ent in doc.ents:
         ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and ent.text.lower() in PERSON_AMBIGUOUS)
-        if ambiguous and len(ent) == 1 and _person_context(doc, ent):
-            dropped.append(ent)
-        elif ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent):
+        person = ambiguous and len(ent) == 1 and _person_context(doc, ent)
+        headline = ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent)
+        if person or headline:
             dropped.append(ent)
         else:
             keep.append(ent)
@@ -306,6 +342,8 @@ def _build() -> Language:
     with nlp.select_pipes(enable=["entity_ruler"]):
         # Actors first: on equal-length overlaps the ruler keeps the earlier pattern.
         ruler.add_patterns(actor_patterns() + curated)  # type: ignore[attr-defined]
+    # The GeoNames names go before the NER too: matched after it (filling only the gaps it leaves)
+    # they scored recognition F1 0.856 on the GeoWebNews development split, against 0.867 before it.
     gaz = nlp.add_pipe("sitrep_gazetteer_ruler", after="entity_ruler")
     gaz.__init__(bulk)  # type: ignore[misc]
     nlp.add_pipe("sitrep_ruler_guard", after="sitrep_gazetteer_ruler")

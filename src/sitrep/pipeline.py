@@ -88,6 +88,36 @@ def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | N
         }
 
 
+def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings) -> Iterator[Article | Rejected]:
+    """Cleaned articles, or with ``raw`` the input text exactly as given, one per input."""
+    from sitrep.ids import content_hash
+
+    items = read_sources(paths, settings=settings)
+    if not raw:
+        yield from process(items, settings=settings)
+        return
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+        else:
+            text = item.text_as_given
+            yield Article(id=item.id, source=item.source, title="", text=text, url=item.url, outlet=item.outlet,
+                          published=item.published, kind=item.kind, content_hash=content_hash("", text))
+
+
+def places(paths: Iterable[str | os.PathLike], *, raw: bool = False, settings: Settings | None = None) -> Iterator[dict]:
+    """Per input document: its place names, resolved to GeoNames. Offsets index the cleaned text,
+    or with ``raw`` the input text exactly as given."""
+    from sitrep.geocode import find_places
+
+    for result in _texts(paths, raw=raw, settings=settings or load_settings()):
+        if isinstance(result, Rejected):
+            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+        else:
+            yield {"id": result.id, "source": result.source,
+                   "places": [p.as_dict() for p in find_places(result.text, demonyms=False)]}
+
+
 def run(
     paths: Iterable[str | os.PathLike],
     *,

@@ -1,0 +1,239 @@
+"""Toponym recognition: which spans of a spaCy Doc name places.
+
+The Doc comes from ``sitrep.nlp.get_nlp()``, whose entity ruler (gazetteer names, actor aliases)
+runs before the statistical NER. A span is a toponym when
+
+* it is a GPE, LOC or FAC entity (the ruler's or the NER's), trimmed of a leading "the" and a
+  trailing possessive;
+* it is an adjectival place name, a NORP entity that is a gazetteer demonym ("Syrian", "Russian",
+  "European"; plural people-nouns such as "Syrians" are not places);
+* it is an ORG entity whose whole text is a major gazetteer place (the small model reads "Ghouta"
+  or "Idlib" as an organisation now and then);
+* it is a place word embedded at the start of an organisation or actor name ("*Syrian* Democratic
+  Forces", "*US*-led coalition", "*Russian* warplanes").
+
+The adjectival and embedded kinds follow the GeoWebNews annotation convention (Gritta et al.
+2019), which counts them as toponyms; ``demonyms=False`` leaves them out for callers (such as
+event location) that only want places named as places.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from sitrep.geocode.gazetteer import Gazetteer, get_gazetteer
+from sitrep.nlp import ACTORS, COMMON_NOUN_PLACES
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING = frozenset({"the", "The", "THE"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention: character offsets into the text, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # the entity label it came from: GPE, LOC, FAC, NORP, ORG
+    kind: str  # "name", "adjectival" (a demonym used as a modifier), "embedded" (inside an ORG name)
+    source: str  # "ruler" or "ner"
+
+
+@lru_cache(maxsize=1)
+def actor_catalog() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``actor:<slug>`` -> (actor name, country codes), from ``actors_seed.csv``."""
+    import re
+
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    with open(ACTORS, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            slug = re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
+            codes = tuple(c for c in (row.get("country") or "").split("|") if c)
+            out.setdefault(f"actor:{slug}", (row["name"], codes))
+    return out
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in _LEADING:
+        start += 1
+    while end > start and span.doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _is_demonym(gaz: Gazetteer, text: str) -> bool:
+    hits = gaz.lookup(text)
+    return bool(hits) and any(h.match == "demonym" for h in hits)
+
+
+def _is_major_place(gaz: Gazetteer, text: str) -> bool:
+    """A name whose best non-alternate reading is a country, first-level area, continent, one of
+    sitrep's additions or a city of 100,000+ (the size where an ORG reading is the rarer one)."""
+    for h in gaz.lookup(text):
+        if h.kind in ("alt", "demonym"):
+            continue
+        e = h.entry
+        if e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or h.kind == "addition" or e.population >= 100_000:
+            return True
+    return False
+
+
+# Prepositions that make a seat of power a location ("outside the White House") rather than the
+# institution speaking through it ("the Kremlin said").
+_AT = frozenset("at in inside outside near to from into toward towards".split())
+
+
+def _metonymic_building(gaz: Gazetteer, span: Span) -> bool:
+    """A landmark the gazetteer files as a building (White House, Kremlin, Pentagon) used for the
+    institution in it: not a place unless a locative preposition comes right before it."""
+    hits = gaz.lookup(span.text)
+    if not hits or not all(h.entry.fcode == "BLDG" for h in hits):
+        return False
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in ("the",):
+        i -= 1
+    return not (i >= 0 and span.doc[i].lower_ in _AT)
+
+
+def _leading_place(gaz: Gazetteer, span: Span) -> Span | None:
+    """The place word(s) an organisation or actor name starts with, if any ("US-led" -> "US")."""
+    doc = span.doc
+    for n in (2, 1):
+        if len(span) <= n:
+            continue
+        cand = doc[span.start : span.start + n]
+        if not cand[0].text[:1].isupper():
+            return None
+        if cand.text in _LEADING:
+            continue
+        if _is_demonym(gaz, cand.text) or (n == 1 and _is_major_place(gaz, cand.text) and cand[0].is_upper):
+            return cand
+        if n == 1 and _is_major_place(gaz, cand.text) and len(span) > 1 and doc[span.start + 1].text in ("-", "–"):
+            return cand
+    return None
+
+
+# Words around a demonym that make it a language, not a place: "in Russian", "Russian-speaking".
+_LANG_BEFORE = frozenset("in into speak speaks spoke spoken speaking learn learning fluent native translated".split())
+# Demonyms that in news are far more often the language than the place ("English" teachers).
+_LANGUAGE_FIRST = frozenset({"english"})
+_LANG_AFTER = frozenset(
+    "language languages speaker speakers speaking translation translations subtitles dialect".split()
+)
+# An NER-only GPE/LOC of one token that the gazetteer does not know at all is more often a person or
+# product the small model misread ("Yulia", "Coincheck") than a place. Development splits, F1 with /
+# without the rule: GeoWebNews 0.876 / 0.865 (precision 0.923 / 0.892), GeoVirus 0.919 / 0.918.
+DROP_UNKNOWN_SINGLE = True
+
+
+def _demonym_tokens(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Adjectival uses of demonyms outside any entity the NER gave them ("Russian hackers")."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            i += 1
+            continue
+        found = None
+        for k in (2, 1):
+            if i + k > n:
+                continue
+            span = doc[i : i + k]
+            if k == 2 and not span[1].text[:1].isupper():
+                continue
+            if _is_demonym(gaz, span.text):
+                found = span
+                break
+        if found is None or found.text.lower() in _LANGUAGE_FIRST:
+            i += 1
+            continue
+        nxt = doc[found.end] if found.end < n else None
+        prev = doc[found.start - 1] if found.start > 0 else None
+        attributive = nxt is not None and (nxt.is_alpha or nxt.text in ("-", "–"))
+        language = (prev is not None and prev.lower_ in _LANG_BEFORE) or (
+            nxt is not None
+            and (
+                nxt.lower_ in _LANG_AFTER
+                or (nxt.text in ("-", "–") and found.end + 1 < n and doc[found.end + 1].lower_ in _LANG_AFTER)
+            )
+        )
+        overlaps = any(found.start_char < e and s < found.end_char for s, e in taken)
+        person = any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "LAW", "EVENT") for t in found)
+        if attributive and not language and not overlaps and not person:
+            out.append(Mention(found.start_char, found.end_char, found.text, "NORP", "adjectival", "gazetteer"))
+        i = found.end
+    return out
+
+
+def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
+    """Place mentions in ``doc`` in text order (see the module docstring for what counts)."""
+    gaz = get_gazetteer()
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        src = "ruler" if ent.ent_id_ else "ner"
+        if label in PLACE_LABELS:
+            span = _trim(ent)
+            if span is None or not any(t.text[:1].isupper() or t.is_digit for t in span):
+                continue
+            if (
+                DROP_UNKNOWN_SINGLE
+                and src == "ner"
+                and len(span) == 1
+                and label in ("GPE", "LOC")
+                and not gaz.lookup(span.text)
+            ):
+                continue
+            if _metonymic_building(gaz, span):
+                continue
+            kind = "adjectival" if src == "ner" and _is_demonym(gaz, span.text) else "name"
+            if kind == "adjectival" and not demonyms:
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, label, kind, src))
+        elif label == "NORP":
+            if not demonyms:
+                continue
+            span = _trim(ent)
+            if span is not None and span.text.lower() not in _LANGUAGE_FIRST and _is_demonym(gaz, span.text):
+                out.append(Mention(span.start_char, span.end_char, span.text, label, "adjectival", src))
+        elif label == "ORG":
+            span = _trim(ent)
+            if span is None:
+                continue
+            if (
+                not ent.ent_id_.startswith("actor:")
+                and span.text.lower() not in COMMON_NOUN_PLACES
+                and _is_major_place(gaz, span.text)
+            ):
+                out.append(Mention(span.start_char, span.end_char, span.text, "GPE", "name", src))
+                continue
+            if demonyms:
+                lead = _leading_place(gaz, span)
+                if lead is not None:
+                    out.append(Mention(lead.start_char, lead.end_char, lead.text, label, "embedded", src))
+    if demonyms:
+        out.extend(_demonym_tokens(doc, gaz, [(m.start, m.end) for m in out]))
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+def actor_countries(doc: Doc) -> Counter:
+    """Country codes of the catalogued actors the ruler found in ``doc`` (resolution context)."""
+    cat = actor_catalog()
+    out: Counter = Counter()
+    for ent in doc.ents:
+        if ent.ent_id_.startswith("actor:") and ent.ent_id_ in cat:
+            for cc in cat[ent.ent_id_][1]:
+                out[cc] += 1
+    return out

@@ -1,0 +1,197 @@
+"""Place recognition and resolution (sitrep.geocode, sitrep.nlp).
+
+The spaCy pipeline and the gazetteer are loaded once for the module (a few seconds; the first run on
+a machine also builds the gazetteer cache, about half a minute).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sitrep.geocode import names as N
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def find(nlp):
+    from sitrep.geocode import find_places
+
+    def run(text: str, **kw):
+        places = find_places(text, **kw)
+        for p in places:
+            assert text[p.start : p.end] == p.text
+        return places
+
+    return run
+
+
+def at(places, text):
+    """The place found for the mention ``text`` (first occurrence)."""
+    for p in places:
+        if p.text == text:
+            return p
+    raise AssertionError(f"{text!r} not found in {[p.text for p in places]}")
+
+
+# ----------------------------------------------------------------------------- normalisation
+
+
+def test_spelling_variants_share_a_key():
+    assert N.key("Deir al-Zour") == "deir zour"
+    assert N.key("Ar Raqqah") == "raqqah"
+    assert N.key("U.S.") == N.key("US") == "us"
+    assert N.key("Ma`arrat an Nu`man") == N.key("Maarrat al-Numan")
+    assert N.skeleton("Deir Ezzor") == N.skeleton("Dayr az Zawr") == N.skeleton("Deir ez-Zor")
+    assert N.skeleton("Tadmor") == N.skeleton("Tadmur")
+    assert N.full("El Salvador") == "el salvador" != N.key("El Salvador")
+
+
+def test_cache_location_follows_env(monkeypatch, tmp_path):
+    from sitrep.geocode import gazetteer
+
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    path = gazetteer.gazetteer_path()
+    assert path.parent == tmp_path
+    assert gazetteer.GAZ_VERSION in path.name and gazetteer.fingerprint() in path.name
+
+
+def test_nlp_is_not_loaded_at_import():
+    code = "import sitrep.nlp, sitrep.geocode, sitrep.geocode.resolve; assert sitrep.nlp._NLP is None"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+def test_is_is_an_organisation(nlp):
+    doc = nlp("IS fighters attacked the town. The IS group claimed the attack.")
+    ents = [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.text == "IS"]
+    assert ents == [("IS", "ORG", "actor:islamic-state")] * 2
+    headline = nlp("WHAT IS NEXT FOR SYRIA")
+    assert not any(e.text == "IS" for e in headline.ents)
+
+
+def test_jordan_country_or_person(find):
+    person = find("Michael Jordan said he would play again next season.")
+    assert not any(p.text == "Jordan" for p in person)
+    country = find("Jordan closed its border with Syria on Tuesday.")
+    assert at(country, "Jordan").country_code == "JO"
+    assert at(country, "Jordan").feature_code == "PCLI"
+
+
+def test_palmyra_is_a_place_in_a_syria_article(find):
+    places = find("Islamic State fighters withdrew from Palmyra as the Syrian army advanced from Homs.")
+    p = at(places, "Palmyra")
+    assert p.country_code == "SY" and p.name == "Tadmur"
+
+
+def test_demonyms_optional(find):
+    text = "Russian jets struck the Syrian town of Saraqeb."
+    with_adj = find(text)
+    assert at(with_adj, "Russian").country_code == "RU"
+    without = find(text, demonyms=False)
+    assert [p.text for p in without] == ["Saraqeb"]
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def test_palmyra_new_york(find):
+    places = find("Palmyra, New York is a small town east of Rochester.")
+    p = at(places, "Palmyra")
+    assert p.country_code == "US" and p.admin1 == "New York"
+
+
+def test_tripoli_by_context(find):
+    libya = find("Militias clashed in Tripoli near the airport as Benghazi stayed calm and the Libyan government met.")
+    assert at(libya, "Tripoli").country_code == "LY"
+    lebanon = find("Hezbollah supporters marched in Tripoli, in northern Lebanon, a day after clashes in Beirut.")
+    assert at(lebanon, "Tripoli").country_code == "LB"
+
+
+def test_homs_city_and_province(find):
+    places = find(
+        "Airstrikes hit Homs on Monday. Fighting spread across Homs province, and the Homs governorate council met."
+    )
+    city = places[0]
+    assert city.text == "Homs" and city.feature_code.startswith("PPL") and city.precision == "city"
+    area = at(places, "Homs province")
+    assert area.feature_code == "ADM1" and area.precision == "admin1"
+    gov = at(places, "Homs governorate")
+    assert gov.geonameid == area.geonameid
+    after = find("Clashes were reported in the Aleppo countryside and in Idlib province.")
+    assert at(after, "Idlib province").feature_code == "ADM1"
+
+
+def test_spelling_variants_resolve_alike(find):
+    text = "Convoys reached Deir Ezzor, then Deir al-Zour, Dayr az Zawr and Deir ez-Zor. Raqqa and Ar Raqqah too."
+    places = find(text)
+    ids = {at(places, v).geonameid for v in ("Deir Ezzor", "Deir al-Zour", "Dayr az Zawr", "Deir ez-Zor")}
+    assert len(ids) == 1 and None not in ids
+    assert at(places, "Raqqa").geonameid == at(places, "Ar Raqqah").geonameid is not None
+    airport = find("A drone hit Deir al-Zour airport.")
+    assert at(airport, "Deir al-Zour airport").feature_code == "AIRB"
+
+
+def test_additions_entry(find):
+    places = find("Israeli jets struck the T4 airbase near Homs. Iranian drones had flown from Tiyas before.")
+    t4 = at(places, "T4 airbase")
+    assert t4.geonameid == "sitrep:t4-airbase" and t4.precision == "point" and t4.country_code == "SY"
+    assert at(places, "Tiyas").geonameid == t4.geonameid
+    assert 34.0 < t4.lat < 35.0 and 37.0 < t4.lon < 38.5
+
+
+def test_unresolvable_name_leaves_others_resolved(find):
+    from sitrep.geocode.recognise import Mention
+    from sitrep.geocode.resolve import resolve_mentions
+
+    text = "Clashes erupted in Qwxzvillebourg and in Aleppo, north of Hama."
+    mentions = [
+        Mention(19, 33, "Qwxzvillebourg", "GPE", "name", "test"),
+        Mention(41, 47, "Aleppo", "GPE", "name", "test"),
+        Mention(58, 62, "Hama", "GPE", "name", "test"),
+    ]
+    places = resolve_mentions(text, mentions)
+    assert places[0].geonameid is None and places[0].reason and places[0].lat is None
+    assert places[1].country_code == "SY" and places[2].country_code == "SY"
+    approx = resolve_mentions(text, mentions, approximate=True)
+    assert approx[0].geonameid is None and approx[0].lat is not None and "approximated" in approx[0].reason
+
+
+def test_empty_and_odd_text(find):
+    assert find("") == []
+    assert find("   \n\n ") == []
+    odd = find("ALEPPO — «Damascus»; (Homs)... Idlib!!")
+    assert {p.country_code for p in odd} == {"SY"}
+
+
+def test_long_text_in_pieces(find, monkeypatch):
+    import sitrep.geocode as G
+
+    monkeypatch.setattr(G, "CHUNK_CHARS", 200)
+    para = "Fighting continued near Aleppo on Monday, residents said.\n"
+    text = para * 12 + "Later the convoy reached Raqqa.\n"
+    places = find(text)
+    assert [p.text for p in places] == ["Aleppo"] * 12 + ["Raqqa"]
+    assert all(p.country_code == "SY" for p in places)
+    many = list(G.find_places_many([text, "Homs was quiet."]))
+    assert [p.text for p in many[0]] == [p.text for p in places] and [p.text for p in many[1]] == ["Homs"]
+
+
+def test_offsets_exact_and_as_dict(find):
+    text = "Shelling in Eastern Ghouta\u2019s Douma killed 12, the SOHR said; Turkish troops entered Afrin."
+    places = find(text)
+    assert places, "nothing found"
+    for p in places:
+        d = p.as_dict()
+        assert text[d["start"] : d["end"]] == d["text"]
+    assert at(places, "Afrin").country_code == "SY"
