@@ -28,6 +28,7 @@ def result() -> dict:
     return evaluate(DATA, limit=40, progress=False)
 
 
+@pytest.mark.slow
 def test_shape(result):
     assert result["task"] == "clean"
     assert result["pages"] == 40
@@ -39,17 +40,20 @@ def test_shape(result):
         assert all(0.0 <= value <= 1.0 for value in metrics.values())
 
 
+@pytest.mark.slow
 def test_sitrep_flat_floors(result):
     flat = result["systems"]["sitrep_flat"]
     assert flat["keep"] >= KEEP_FLOOR, flat
     assert flat["leak"] <= LEAK_CEILING, flat
 
 
+@pytest.mark.slow
 def test_sitrep_flat_leaks_far_less_than_trafilatura_on_flat_text(result):
     ours, theirs = result["systems"]["sitrep_flat"], result["systems"]["trafilatura_flat"]
     assert ours["leak"] < theirs["leak"] / 4
 
 
+@pytest.mark.slow
 def test_sitrep_html_is_trafilatura(result):
     assert result["systems"]["sitrep_html"]["keep"] == result["systems"]["trafilatura_html"]["keep"]
     assert result["systems"]["sitrep_html"]["leak"] == result["systems"]["trafilatura_html"]["leak"]

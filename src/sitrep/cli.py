@@ -95,7 +95,8 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     format: Annotated[TableFormat, typer.Option("--format", help="Summary format on stdout; 'table' is for people.")] = TableFormat.table,
 ) -> None:
-    """The main job: read, clean and date every input into the store, then print a summary."""
+    """The main job: read, clean, date, geocode and extract event mentions from every input into
+    the store, then print a summary."""
     from sitrep.pipeline import run as run_pipeline
 
     summary = run_pipeline(paths, db=db, dct=_check_day(dct), progress=not quiet and sys.stderr.isatty()).as_dict()
@@ -113,10 +114,12 @@ def run(
             dated = summary["published_from"]
             console.print(f"  outlets:            {len(summary['outlets'])} ({', '.join(f'{k} {v}' for k, v in list(summary['outlets'].items())[:6])}{', …' if len(summary['outlets']) > 6 else ''})")
             console.print(f"  publication date:   " + ", ".join(f"{k}: {v}" for k, v in dated.items()))
+            found = summary["mentions"]
+            console.print(f"  event mentions:     {sum(found.values())}" + (f" ({', '.join(f'{k} {v}' for k, v in list(found.items())[:5])})" if found else ""))
             removed = summary["removed"]
             console.print(f"  removed furniture:  {sum(removed.values())} spans" + (f" ({', '.join(f'{k} {v}' for k, v in list(removed.items())[:6])})" if removed else ""))
         t = summary["totals"]
-        console.print(f"  in the store:       {t['documents']} documents, {t['rejected']} rejected inputs, {t['events']} events")
+        console.print(f"  in the store:       {t['documents']} documents, {t['rejected']} rejected inputs, {t['mentions']} event mentions, {t['events']} merged events")
         console.print("  see them with:      sitrep documents --format table    (rejected: sitrep documents --rejected)")
     else:
         emit([summary], format)
@@ -160,6 +163,16 @@ def places(paths: PathsArg, raw: RawOption = False) -> None:
     from sitrep.pipeline import places as find_places
 
     for row in find_places(paths, raw=raw):
+        sys.stdout.write(dumps(row) + "\n")
+
+
+@app.command()
+def events(paths: PathsArg, raw: RawOption = False, dct: DctOption = None) -> None:
+    """Print each input's event mentions before merging (ACLED type and sub-type, actors, place,
+    date, fatalities and injured with each claimant, status, background), as JSONL."""
+    from sitrep.pipeline import events as find_events
+
+    for row in find_events(paths, raw=raw, dct=_check_day(dct)):
         sys.stdout.write(dumps(row) + "\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -9,8 +10,11 @@ from dataclasses import dataclass, field
 from sitrep.ingest import read_sources
 from sitrep.records import Article, Rejected
 from sitrep.settings import Settings, load_settings
-from sitrep.spine import Stats, process
+from sitrep.extract.mentions import mention_record
+from sitrep.spine import Stats, extract_document, process
 from sitrep.store import Store, open_store
+
+log = logging.getLogger(__name__)
 
 # Rows written per transaction: large enough that SQLite's per-commit fsync is not the bottleneck,
 # small enough that an interrupted run loses little work.
@@ -37,6 +41,7 @@ class Summary:
             "outlets": dict(self.stats.outlets.most_common()),
             "published_from": dict(self.stats.dated_by.most_common()),
             "removed": dict(self.stats.removed.most_common()),
+            "mentions": dict(self.stats.mentions.most_common()),
             "totals": self.totals,
         }
 
@@ -88,13 +93,14 @@ def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | N
         }
 
 
-def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings) -> Iterator[Article | Rejected]:
+def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings,
+           dct: str | None = None) -> Iterator[Article | Rejected]:
     """Cleaned articles, or with ``raw`` the input text exactly as given, one per input."""
     from sitrep.ids import content_hash
 
     items = read_sources(paths, settings=settings)
     if not raw:
-        yield from process(items, settings=settings)
+        yield from process(items, settings=settings, dct=dct)
         return
     for item in items:
         if isinstance(item, Rejected):
@@ -118,6 +124,24 @@ def places(paths: Iterable[str | os.PathLike], *, raw: bool = False, settings: S
                    "places": [p.as_dict() for p in find_places(result.text, demonyms=False)]}
 
 
+def events(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | None = None,
+           settings: Settings | None = None) -> Iterator[dict]:
+    """Per input document: its event mentions before merging, in the contract's Event shape plus
+    ``start``, ``end`` and ``confidence``. Offsets index the cleaned text (or, with ``raw``, the
+    input text as given)."""
+    from sitrep.dates.pubdate import date_article
+
+    for result in _texts(paths, raw=raw, settings=settings or load_settings(), dct=dct):
+        if isinstance(result, Rejected):
+            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+            continue
+        if raw:
+            result = date_article(result, dct=dct)
+        yield {"id": result.id, "source": result.source,
+               "published": result.published.as_dict() if result.published else None,
+               "mentions": [mention_record(m, result) for m in extract_document(result)]}
+
+
 def run(
     paths: Iterable[str | os.PathLike],
     *,
@@ -137,6 +161,17 @@ def run(
         changed = store.add_articles(articles)
         summary.stored += changed
         summary.unchanged += len(articles) - changed
+        for article in articles:
+            try:
+                found = extract_document(article)
+            except Exception as exc:  # a failed extraction keeps the article and is reported
+                log.exception("extraction failed on %s", article.id)
+                summary.stats.rejected["E_INTERNAL"] += 1
+                rejects.append(Rejected(source=article.source, id=article.id, code="E_INTERNAL",
+                                        reason=f"event extraction failed: {type(exc).__name__}: {exc}"[:500]))
+                continue
+            store.add_mentions(article.id, [(m, mention_record(m, article)) for m in found])
+            summary.stats.mentions.update(m.sub_event_type for m in found if not m.background)
         store.add_rejected(rejects)
         articles.clear()
         rejects.clear()

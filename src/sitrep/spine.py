@@ -17,7 +17,9 @@ from sitrep.clean import clean_article, outlet_repeats
 from sitrep.dates.corpus import date_by_corpus
 from sitrep.dates.pubdate import date_article
 from sitrep.errors import E_INTERNAL
-from sitrep.records import Article, RawDoc, Rejected
+from sitrep.extract.mentions import extract
+from sitrep.geocode import find_places
+from sitrep.records import Article, Mention, RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,14 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
     return article
 
 
+def extract_document(article: Article) -> tuple[Mention, ...]:
+    """The per-document stages that need the final publication date (after the batch's dating)."""
+    # 3. geocode: every place name resolved against the whole article's context
+    places = find_places(article.text, demonyms=False)
+    # 4. extract: event mentions per sentence, with actors, place, date, casualties, claimant
+    return tuple(extract(article, places=places))
+
+
 @dataclass(slots=True)
 class Stats:
     """What a run found, per stage: counted as results come out of the spine."""
@@ -47,6 +57,7 @@ class Stats:
     outlets: Counter = field(default_factory=Counter)
     dated_by: Counter = field(default_factory=Counter)  # publication-date basis, "none" when unknown
     removed: Counter = field(default_factory=Counter)  # removed spans by reason
+    mentions: Counter = field(default_factory=Counter)  # news event mentions by sub-event type
 
     def count(self, result: Article | Rejected) -> None:
         if isinstance(result, Rejected):

@@ -743,9 +743,10 @@ def _build_dispatch() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
 
     def combine(selected: list[tuple[int, str]]) -> re.Pattern[str]:
         by_cat: dict[int, list[str]] = {}
-        for i, alt in selected:
+        for i, alt in sorted(selected, key=lambda item: item[0]):
             by_cat.setdefault(i, []).append(alt)
-        return re.compile("|".join(f"(?P<c{i}>{'|'.join(f'(?:{a})' for a in alts)})" for i, alts in sorted(by_cat.items())))
+        groups = ("|".join(f"(?:{a})" for a in alts) for alts in by_cat.values())
+        return re.compile("|".join(f"(?P<c{i}>{group})" for i, group in zip(by_cat, groups)))
 
     dispatch: dict[str, re.Pattern[str]] = {}
     compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -833,7 +834,7 @@ def _is_date_line(words: list[str], line: str) -> bool:
 
 def _arrow_line(text: str) -> bool:
     """A short link line led or closed by an arrow: "« Older posts", "Next story ›"."""
-    return len(text) <= 100 and (text[0] in "«‹←" or text[-1] in "»›→" or text.startswith("<") or text.endswith(">"))
+    return len(text) <= 100 and (text[0] in "«‹←<" or text[-1] in "»›→>")
 
 
 # Words of the headings over lists of other articles ("Top Themen der Redaktion", "Weitere
@@ -892,7 +893,9 @@ def _is_share_line(words: list[str]) -> bool:
 class _Line:
     """One non-empty line and what the cleaner measured on it."""
 
-    __slots__ = ("text", "lower", "words", "n_chars", "n_words", "density", "sentence", "reason", "kind", "score", "cut", "_key")
+    __slots__ = (
+        "text", "lower", "words", "n_chars", "n_words", "density", "sentence", "reason", "kind", "score", "cut", "_key",
+    )  # fmt: skip
 
     def __init__(self, text: str, cut: tuple[str, ...] = ()) -> None:
         self.text = text
@@ -936,8 +939,11 @@ _BARRIER_AFTER = _END_CUE_REASONS | {"skip-link", "cookie-notice", "copyright", 
 _BARRIER_BEFORE = frozenset({"skip-link", "cookie-notice", "copyright", "subscription", "related-links"})
 # Rules the lead guard overrides: a short lead can look like a caption, a byline or a teaser.
 _LEAD_MAY_OVERRIDE = frozenset(
-    {"repeated-in-outlet", "photo-credit", "byline", "read-more", "source-trailer", "date", "repeated-caption", "navigation"}
-)
+    {
+        "repeated-in-outlet", "photo-credit", "byline", "read-more", "source-trailer", "date", "repeated-caption",
+        "navigation",
+    }
+)  # fmt: skip
 
 
 def _pattern_reason(line: _Line) -> str | None:
@@ -1144,7 +1150,10 @@ def _select(lines: list[_Line], title: str | None = None) -> tuple[list[bool], l
         # No prose anywhere (a headline-only text, a list): keep the lines that could be content,
         # LEAD_MIN_WORDS words or more that no pattern names; menus and furniture go.
         keep = [i < end and line.reason is None and line.n_words >= LEAD_MIN_WORDS for i, line in enumerate(lines)]
-        reasons: list[str | None] = [None if k else line.reason or ("comments" if i >= end else "navigation") for i, (k, line) in enumerate(zip(keep, lines))]
+        reasons: list[str | None] = [
+            None if kept else line.reason or ("comments" if i >= end else "navigation")
+            for i, (kept, line) in enumerate(zip(keep, lines))
+        ]
         lead = keep.index(True) if True in keep else -1
         return keep, reasons, lead
     first, last = segment

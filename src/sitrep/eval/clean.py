@@ -47,7 +47,8 @@ def normalise_ws(text: str) -> str:
 def decode_html(data: bytes) -> str:
     """Decode an HTML file robustly: BOM, then strict UTF-8, then the declared charset, then
     charset-normalizer's best guess, finally UTF-8 with replacement characters."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    boms = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+    for bom, enc in boms:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(enc)
@@ -113,7 +114,8 @@ def load_pages(data: Path, *, limit: int | None = None) -> tuple[list[dict], int
         if path is None:
             skipped += 1
             continue
-        pages.append({"url": url, "path": path, "with": list(entry.get("with") or []), "without": list(entry.get("without") or [])})
+        with_, without = list(entry.get("with") or []), list(entry.get("without") or [])
+        pages.append({"url": url, "path": path, "with": with_, "without": without})
     return pages, skipped
 
 

@@ -23,7 +23,7 @@ _UNVERIFIED = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()]{2,90})", re.I)
 _TRAILING = re.compile(
-    r"[,;]\s*(?P<who>(?:the\s+|a\s+|an\s+)?[^,.;:()]{2,80}?)\s+(?:said|says|reported|reports|claimed|claims|announced|added|stated|told\s+\w+)\s*\.?\s*$",
+    r"[,;]\s*(?P<who>(?:the\s+|a\s+|an\s+)?[^,.;:()]{2,80}?)\s+(?:said|says|reported|reports|claimed|claims|announced|added|stated|told\s+\w+)(?=\s*[.;]|\s*$)",
     re.I,
 )
 _SAID_WHO = re.compile(

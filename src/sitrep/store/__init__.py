@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import StoreError
 from sitrep.ids import hash_id
-from sitrep.records import Article, Rejected
+from sitrep.records import Article, Mention, Rejected
 from sitrep.settings import load_settings
 from sitrep.store import schema
 
@@ -103,6 +103,32 @@ class Store:
         rows = [_document_row(a) for a in articles]
         with self.engine.begin() as conn:
             return _upsert(conn, schema.documents, rows, update_if="content_hash")
+
+    def add_mentions(self, document_id: str, mentions: Iterable[tuple[Mention, dict[str, Any]]]) -> int:
+        """Replace a document's mentions: ``(mention, its contract-shaped record)`` pairs. Ids are
+        content hashes, so loading the same document again writes nothing new."""
+        rows = [
+            {"id": m.id, "document_id": document_id, "start": m.start, "end": m.end, "event_type": m.event_type,
+             "sub_event_type": m.sub_event_type, "date_start": m.date_start, "date_end": m.date_end,
+             "background": m.background, "confidence": m.confidence, "data": record}
+            for m, record in mentions
+        ]
+        t = schema.mentions
+        with self.engine.begin() as conn:
+            stale = t.c.document_id == document_id
+            if rows:
+                stale = stale & t.c.id.not_in([r["id"] for r in rows])
+            conn.execute(sa.delete(t).where(stale))
+            return _upsert(conn, t, rows)
+
+    def mentions(self, document_id: str | None = None) -> Iterator[dict[str, Any]]:
+        t = schema.mentions
+        query = sa.select(t.c.data).order_by(t.c.document_id, t.c.start)
+        if document_id is not None:
+            query = query.where(t.c.document_id == document_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield row.data
 
     def add_rejected(self, rejects: Iterable[Rejected]) -> int:
         rows = [

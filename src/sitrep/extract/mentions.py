@@ -1,0 +1,234 @@
+"""extract: the event mentions of one cleaned, dated article, every field traced to its sentence.
+
+Per sentence, cheapest first: the type classifier looks at every sentence; only sentences that can
+carry an event are parsed (spaCy), and from the parse come the actors and their roles (active and
+passive voice, "from" phrases for territory), the place, the date, the casualty figures, the
+status, the claimant, and whether the event is background to the article's news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from sitrep.extract.actors import Actor, country_iso3, country_name, normalise_actor
+from sitrep.extract.attribution import attribution_of
+from sitrep.extract.casualties import find_counts
+from sitrep.ids import hash_id
+from sitrep.records import Article, Claim, Mention, Place
+
+# The classifier's confidence below which a sentence is not taken as an event report. Set from
+# `sitrep eval events` (CASE 2021 dev): below 0.3 most top predictions were wrong.
+MIN_TYPE_CONFIDENCE = 0.3
+# An event dated more than this long before the article's publication is background, not news:
+# news reports events of the past days; ACLED's own sourcing lag is about a week.
+BACKGROUND_DAYS = 31
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+# Words whose full stop ends no sentence: initials ("U.S.", "U.N."), titles and ranks.
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Rev|St|Sen|Rep|Gov|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx|Inc|Ltd|Co))\.$")
+
+_ATTEMPTED = re.compile(r"\b(?:tried|trying|attempt(?:ed|ing|s)?|failed|foiled|thwarted|repelled|repulsed|fended off|sought)\s+to\b|\b(?:repelled|repulsed|thwarted|foiled)\b", re.I)
+_ONGOING = re.compile(r"\b(?:close to|closing in on|advanc(?:ed|ing) (?:on|towards?)|push(?:ed|ing)? (?:into|towards?)|battle for|fight(?:ing)? for|offensive (?:to|on|against)|besieg(?:ed|ing)|on the outskirts of|on the verge of|poised to|encircl(?:ed|ing))\b", re.I)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|rejected (?:claims|reports)|dismissed (?:claims|reports)|false reports?)\b", re.I)
+_CLAIMED = re.compile(r"\b(?:claimed responsibility|claims? (?:to have|that)|claimed)\b", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|ized|ised|zed)\b", re.I)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a light splitter, so only event sentences pay for parsing."""
+    out = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() != "\n" and _ABBREV.search(text[max(0, m.start() - 6): m.start() + 1]):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 15:
+            spans.append((s, e))
+    return spans
+
+
+def _status(sentence: str) -> str:
+    if _DENIED.search(sentence):
+        return "denied"
+    if _ATTEMPTED.search(sentence):
+        return "attempted"
+    if _ONGOING.search(sentence):
+        return "ongoing"
+    if _CLAIMED.search(sentence):
+        return "claimed"
+    return "reported"
+
+
+def _range(value: str) -> tuple[str, str, str] | None:
+    """(start, end, precision) of a TimeML DATE value."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value, value, "day"
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week"
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            return first.isoformat(), last.isoformat(), "month"
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-01-01", f"{value}-12-31", "year"
+    except ValueError:
+        return None
+    return None
+
+
+def _location(place: Place | None) -> dict | None:
+    if place is None or place.geonameid is None:
+        return None
+    return {
+        "name": place.name, "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon,
+        "country": country_name(place.country_code), "iso3": country_iso3(place.country_code),
+        "admin1": place.admin1, "admin2": place.admin2, "precision": place.precision,
+    }
+
+
+def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    """actor1 (who acted), actor2 (on whom / who lost the place), and others named in the sentence."""
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    verbs = [root] if root is not None and root.pos_ in ("VERB", "AUX") else []
+    verbs += [t for t in span if t.pos_ == "VERB" and t not in verbs]
+    actor1 = actor2 = None
+    for verb in verbs:
+        if verb.lemma_ in ("say", "report", "tell", "claim", "add", "announce", "state"):
+            continue
+        for child in verb.children:
+            phrase = span.doc[child.left_edge.i: child.right_edge.i + 1].text
+            if child.dep_ == "nsubj" and actor1 is None:
+                actor1 = normalise_actor(phrase, default_country=default_country)
+            elif child.dep_ == "nsubjpass" and actor2 is None:
+                actor2 = normalise_actor(phrase, default_country=default_country)
+            elif child.dep_ == "dobj" and actor2 is None:
+                actor2 = normalise_actor(phrase, default_country=default_country)
+            elif child.dep_ == "agent" and actor1 is None:
+                actor1 = normalise_actor(phrase.removeprefix("by "), default_country=default_country)
+            elif child.dep_ == "prep" and child.lower_ == "from" and actor2 is None:
+                # "recaptured Palmyra from IS": IS lost it.
+                actor2 = normalise_actor(phrase.removeprefix("from "), default_country=default_country)
+        if actor1 or actor2:
+            break
+    others = []
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "NORP", "GPE") or ent.ent_id_.startswith("actor:"):
+            a = normalise_actor(ent.text, default_country=default_country)
+            if a and a not in (actor1, actor2) and a not in others and ent.ent_id_.startswith("actor:"):
+                others.append(a)
+    return actor1, actor2, others
+
+
+def extract(article: Article, *, places: list[Place] | None = None) -> list[Mention]:
+    """The event mentions of ``article`` (offsets index ``article.text``)."""
+    from sitrep.dates.timex import find_timexes
+    from sitrep.extract.classify import classify
+    from sitrep.extract.taxonomy import load_taxonomy
+    from sitrep.geocode import find_places
+    from sitrep.nlp import get_nlp
+
+    text = article.text
+    taxonomy = load_taxonomy()
+    candidates = []
+    for s, e in sentences(text):
+        ranked = classify(text[s:e], context=article.title)
+        if ranked and ranked[0][1] >= MIN_TYPE_CONFIDENCE:
+            candidates.append((s, e, ranked[0]))
+    if not candidates:
+        return []
+    if places is None:
+        places = find_places(text, demonyms=False)
+    resolved = [p for p in places if p.geonameid]
+    countries = Counter(p.country_code for p in resolved if p.country_code)
+    default_country = countries.most_common(1)[0][0] if countries else None
+    main_place = Counter(p.geonameid for p in resolved if p.precision in ("city", "point")).most_common(1)
+    main = next((p for p in resolved if main_place and p.geonameid == main_place[0][0]), None)
+    pub = article.published
+    anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
+    nlp = get_nlp()
+    out = []
+    for s, e, (sub_type, conf) in candidates:
+        sentence = text[s:e]
+        doc = nlp(sentence)
+        span = doc[:]
+        actor1, actor2, others = _roles(span, default_country)
+        in_sentence = [p for p in resolved if s <= p.start < e]
+        place = next((p for p in in_sentence if p.precision in ("point", "city")), None) or (in_sentence[0] if in_sentence else main)
+        date = None
+        for t in find_timexes(sentence, anchor):
+            if t.type == "DATE" and (r := _range(t.value)):
+                date = r
+                break
+        if date is None and anchor:
+            # No date in the sentence: the news of the day, within the days before publication.
+            date = ((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week")
+        attribution = attribution_of(sentence, span)
+        counts = find_counts(sentence)
+        claims = lambda kind: tuple(  # noqa: E731
+            Claim(value=c.value, qualifier=c.qualifier, source=attribution.claimant, document=article.id)
+            for c in counts if c.kind == kind
+        )
+        background = bool(
+            date and anchor and dt.date.fromisoformat(date[1]) < anchor - dt.timedelta(days=BACKGROUND_DAYS)
+        ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor)
+        parent = taxonomy.sub_event_types[sub_type].parent if sub_type in taxonomy.sub_event_types else ""
+        out.append(Mention(
+            id=hash_id(article.id, s, e, sub_type),
+            document=article.id, start=s, end=e, sentence=sentence,
+            event_type=parent, sub_event_type=sub_type,
+            date_start=date[0] if date else None, date_end=date[1] if date else None,
+            date_precision=date[2] if date else None,
+            location=_location(place),
+            actor1=actor1.as_dict() if actor1 else None,
+            actor2=actor2.as_dict() if actor2 else None,
+            assoc_actors=tuple(a.as_dict() for a in others),
+            fatalities=claims("killed"), injured=claims("injured"),
+            status=_status(sentence), background=background,
+            attributed_to=attribution.claimant,
+            confidence=round(conf * (0.8 if attribution.unverified else 1.0), 3),
+        ))
+    return out
+
+
+def _figures(claims: tuple[Claim, ...]) -> dict:
+    values = [c.value for c in claims]
+    return {
+        "best": min(values) if values else None, "low": min(values) if values else None,
+        "high": max(values) if values else None,
+        "claims": [{"value": c.value, "qualifier": c.qualifier, "source": c.source, "document": c.document} for c in claims],
+    }
+
+
+def mention_record(m: Mention, article: Article) -> dict:
+    """A mention in the contract's Event shape, plus its own offsets and confidence."""
+    return {
+        "id": m.id,
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "date": {"start": m.date_start, "end": m.date_end, "precision": m.date_precision},
+        "location": m.location,
+        "actor1": m.actor1,
+        "actor2": m.actor2,
+        "assoc_actors": list(m.assoc_actors),
+        "fatalities": _figures(m.fatalities),
+        "injured": _figures(m.injured),
+        "status": m.status,
+        "background": m.background,
+        "confidence": m.confidence,
+        "mentions": [{"document": m.document, "start": m.start, "end": m.end, "sentence": m.sentence, "attributed_to": m.attributed_to}],
+        "sources": [article.outlet] if article.outlet else [],
+        "notes": m.sentence[:300],
+        "start": m.start,
+        "end": m.end,
+    }

@@ -1,0 +1,102 @@
+"""Event mentions: casualty figures, claimants, actors and their roles, status, background."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.attribution import attribution_of
+from sitrep.extract.casualties import find_counts
+from sitrep.records import Article, PubDate
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Air strikes killed more than 100 militants, the ministry said.", [("killed", 100, "more than")]),
+        ("A monitoring group said 400 fighters died.", [("killed", 400, "exact")]),
+        ("The blast left five dead and dozens wounded.", [("killed", 5, "exact"), ("injured", 12, "vague")]),
+        ("Hundreds of people were killed in the siege.", [("killed", 100, "vague")]),
+        ("Several soldiers were wounded.", [("injured", 10, "vague")]),
+        ("The death toll rose to at least 70.", [("killed", 70, "at least")]),
+        ("Barrel bombs killed at least 11 civilians including three children.", [("killed", 11, "at least")]),
+        ("Government forces retook the town after two years.", []),
+        ("The army advanced 20 kilometres.", []),
+    ],
+)
+def test_casualty_figures(sentence: str, expected: list) -> None:
+    assert [(c.kind, c.value, c.qualifier) for c in find_counts(sentence)] == expected
+
+
+def test_casualty_spans_point_into_the_sentence() -> None:
+    s = "Shelling killed 12 civilians and wounded 30 others, activists said."
+    for c in find_counts(s):
+        assert s[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, unverified",
+    [
+        ("According to the Syrian Observatory for Human Rights, 400 fighters died.", "the Syrian Observatory for Human Rights", False),
+        ("Government forces retook the town on Sunday, state media said.", "state media", False),
+        ("IS fighters entered the city, activists reported. This could not be independently verified.", "activists", True),
+        ("Syrian troops recaptured Palmyra.", None, False),
+    ],
+)
+def test_claimants_without_a_parse(sentence: str, claimant: str | None, unverified: bool) -> None:
+    a = attribution_of(sentence)
+    assert (a.claimant, a.unverified) == (claimant, unverified)
+    if claimant:
+        assert sentence[a.start:a.end] == claimant
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    from sitrep.extract.mentions import extract
+
+    def run(text: str, dct: str = "2016-03-28") -> list:
+        pub = PubDate(date=dct, earliest=dct, latest=dct, basis="user", confidence=1.0)
+        return extract(Article(id="t", source="t", title="", text=text, published=pub))
+
+    return run
+
+
+def test_recapture_with_from_phrase(events_of) -> None:
+    [m] = events_of("Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said.")
+    assert m.sub_event_type == "Government regains territory" and m.event_type == "Battles"
+    assert m.actor1["name"] == "Military Forces of Syria"
+    assert m.actor2["name"] == "Islamic State"  # "from IS": IS lost it
+    assert m.location["name"] == "Tadmur" and m.location["iso3"] == "SYR"
+    assert (m.date_start, m.date_precision) == ("2016-03-27", "day")
+    assert m.attributed_to == "state media" and m.status == "reported" and not m.background
+
+
+def test_passive_voice_roles(events_of) -> None:
+    [m] = events_of("Palmyra was recaptured by Syrian government forces on Sunday.")
+    assert m.actor1["name"] == "Military Forces of Syria"
+
+
+def test_claim_kept_with_its_claimant(events_of) -> None:
+    ms = events_of("The Russian defence ministry said its air strikes killed more than 100 militants near Palmyra.")
+    claims = [c for m in ms for c in m.fatalities]
+    assert [(c.value, c.qualifier, c.source) for c in claims] == [(100, "more than", "The Russian defence ministry")]
+
+
+def test_attempted_and_ongoing(events_of) -> None:
+    [m] = events_of("Government forces repelled an IS attack on the airbase near Deir Ezzor on Sunday.")
+    assert m.status == "attempted"
+    [m] = events_of("The army was close to retaking Palmyra on Sunday after heavy fighting, officials said.")
+    assert m.status == "ongoing"
+
+
+def test_denied(events_of) -> None:
+    ms = events_of("The ministry denied that its warplanes bombed a hospital in Idlib on Sunday.")
+    assert ms and all(m.status == "denied" for m in ms)
+
+
+def test_background_event_is_dated_in_the_past(events_of) -> None:
+    [m] = events_of("IS seized the ancient city of Palmyra in May 2015.", dct="2016-03-28")
+    assert m.background and (m.date_start, m.date_end, m.date_precision) == ("2015-05-01", "2015-05-31", "month")
+
+
+def test_no_event_no_mention(events_of) -> None:
+    assert events_of("The weather in Damascus was mild and markets were busy.") == []
