@@ -32,12 +32,13 @@ def test_gold_gate_on_120_snippets():
     assert result["unmapped"] == []
     assert set(result["split"]) == {"dev", "heldout"}
     assert result["split"]["dev"]["n"] + result["split"]["heldout"]["n"] == 120
-    # measured on these 120 snippets: accuracy 0.842, weighted F1 0.838, macro F1 0.825; the
-    # bag-of-triggers baseline 0.677 weighted F1. Floors sit a few points below.
-    assert result["accuracy"] >= 0.80
-    assert result["weighted_f1"] >= 0.80
-    assert result["macro_f1"] >= 0.78
-    assert result["weighted_f1"] >= result["baselines"]["bag_of_triggers"]["weighted_f1"] + 0.08
+    # measured on these 120 snippets (spaCy lemmas or the built-in normaliser alike): accuracy 0.858,
+    # weighted F1 0.856, macro F1 0.846; the bag-of-triggers baseline 0.694 weighted F1. The floors
+    # sit a few points below so that small rule changes do not break the gate.
+    assert result["accuracy"] >= 0.82
+    assert result["weighted_f1"] >= 0.82
+    assert result["macro_f1"] >= 0.80
+    assert result["weighted_f1"] >= result["baselines"]["bag_of_triggers"]["weighted_f1"] + 0.10
     assert result["baselines"]["majority"]["weighted_f1"] < 0.1
     per = result["per_type"]
     assert per["Peaceful protest"]["support"] > 0

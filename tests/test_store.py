@@ -76,3 +76,29 @@ def test_bad_database_url_is_a_store_error(tmp_path) -> None:
 
     with pytest.raises(StoreError):
         open_store(f"sqlite:///{tmp_path}/no/such/dir/x.db")
+
+
+def _event(eid: str, mention_ids: list[str]) -> dict:
+    return {"id": eid, "event_type": "Battles", "sub_event_type": "Armed clash",
+            "date": {"start": "2016-03-27", "end": "2016-03-27", "precision": "day"}, "location": None,
+            "confidence": 0.5, "mention_ids": mention_ids, "mentions": []}
+
+
+def test_events_replace_and_redirect(db_url: str) -> None:
+    from sitrep.records import Mention
+
+    with open_store(db_url) as store:
+        store.add_articles([article("a.txt"), article("b.txt")])
+        for doc, mid in (("a.txt", "m1"), ("b.txt", "m2")):
+            m = Mention(id=mid, document=doc, start=0, end=5, sentence="x", event_type="Battles",
+                        sub_event_type="Armed clash", date_start=None, date_end=None, date_precision=None, confidence=0.5)
+            store.add_mentions(doc, [(m, {"id": mid})])
+        first = store.replace_events([_event("e1", ["m1"]), _event("e2", ["m2"])])
+        assert first["added"] == 2 and store.counts()["events"] == 2
+        # A later run finds both reports are one event: e2's id now redirects to e1.
+        second = store.replace_events([_event("e1", ["m1", "m2"])])
+        assert (second["removed"], second["redirected"]) == (1, 1) and store.counts()["events"] == 1
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("select old_id, new_id from event_redirects")).all() == [("e2", "e1")]
+        # Running again changes nothing.
+        assert store.replace_events([_event("e1", ["m1", "m2"])])["added"] == 0

@@ -120,7 +120,14 @@ def run(
             console.print(f"  removed furniture:  {sum(removed.values())} spans" + (f" ({', '.join(f'{k} {v}' for k, v in list(removed.items())[:6])})" if removed else ""))
         t = summary["totals"]
         console.print(f"  in the store:       {t['documents']} documents, {t['rejected']} rejected inputs, {t['mentions']} event mentions, {t['events']} merged events")
-        console.print("  see them with:      sitrep documents --format table    (rejected: sitrep documents --rejected)")
+        m = summary["merge"]
+        console.print(f"  merged events:      {m['events']} ({m['reported_by_several_documents']} reported by several documents; "
+                      f"{m['added']} new, {m['removed']} merged away, {m['redirected']} redirected)")
+        changes = summary["control_changes"]
+        console.print(f"  control changes:    {len(changes)}")
+        for c in changes[:12]:
+            console.print(f"    {c['place']}: {c['actor']} ({c['status']}) from {c['from']}" + (f" to {c['to']}" if c["to"] else "") + f"  [{c['events']} event(s)]")
+        console.print("  look at them:       sitrep export --format jsonl | sitrep control PLACE | sitrep documents --format table")
     else:
         emit([summary], format)
 
@@ -174,6 +181,17 @@ def events(paths: PathsArg, raw: RawOption = False, dct: DctOption = None) -> No
 
     for row in find_events(paths, raw=raw, dct=_check_day(dct)):
         sys.stdout.write(dumps(row) + "\n")
+
+
+@app.command()
+def control(
+    place: Annotated[str, typer.Argument(help="A place name (e.g. Palmyra) or a GeoNames id.")],
+    db: DbOption = None,
+) -> None:
+    """Who held a place from when to when: a JSON list of {actor, status, from, to, events}."""
+    from sitrep.pipeline import control as control_of
+
+    sys.stdout.write(dumps(control_of(place, db=db), indent=2) + "\n")
 
 
 @app.command()

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from sitrep.ingest import read_sources
 from sitrep.records import Article, Rejected
 from sitrep.settings import Settings, load_settings
+from sitrep.control import track_control
 from sitrep.extract.mentions import mention_record
+from sitrep.merge import merge
 from sitrep.spine import Stats, extract_document, process
 from sitrep.store import Store, open_store
 
@@ -29,6 +31,9 @@ class Summary:
     unchanged: int = 0
     stats: Stats = field(default_factory=Stats)
     totals: dict[str, int] = field(default_factory=dict)
+    merged: dict[str, int] = field(default_factory=dict)
+    multi_source: int = 0
+    control: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -42,6 +47,8 @@ class Summary:
             "published_from": dict(self.stats.dated_by.most_common()),
             "removed": dict(self.stats.removed.most_common()),
             "mentions": dict(self.stats.mentions.most_common()),
+            "merge": self.merged | {"reported_by_several_documents": self.multi_source},
+            "control_changes": self.control,
             "totals": self.totals,
         }
 
@@ -194,6 +201,17 @@ def run(
     finally:
         if bar:
             bar.stop()
+    # Global steps over everything stored: one event per real event, then who held each place.
+    events = merge(store.mentions())
+    summary.merged = store.replace_events(events)
+    spans = track_control(events)
+    store.replace_control(spans)
+    summary.control = [
+        {"place": (next((e["location"]["name"] for e in events if (e.get("location") or {}).get("geonameid") == s["place"]), s["place"])),
+         "actor": s["actor"], "status": s["status"], "from": s["start"], "to": s["end"], "events": len(s["events"])}
+        for s in sorted(spans, key=lambda s: (s["place"], s["start"]))
+    ]
+    summary.multi_source = sum(1 for e in events if len({m["document"] for m in e["mentions"]}) > 1)
     summary.totals = store.counts()
     if not isinstance(db, Store):
         store.close()
@@ -208,3 +226,21 @@ def _progress_bar():
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True), transient=False,
     )
+
+
+def control(place: str, *, db: str | None = None) -> list[dict]:
+    """Control spans of a place given by GeoNames id or by name (any spelling the gazetteer
+    knows: Palmyra, Tadmur, Tadmor)."""
+    with open_store(db or load_settings().db) as store:
+        if place.isdigit():
+            return store.control(place)
+        from sitrep.geocode.gazetteer import get_gazetteer
+
+        ids = [h.entry.id for h in get_gazetteer().lookup(place)]
+        ids += [e["location"]["geonameid"] for e in store.events()
+                if (e.get("location") or {}).get("name", "").lower() == place.lower()]
+        for pid in dict.fromkeys(ids):
+            spans = store.control(str(pid))
+            if spans:
+                return spans
+        return []

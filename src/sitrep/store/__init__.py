@@ -6,6 +6,7 @@ keyed on a content-hash or contract id: loading the same input twice changes not
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,53 @@ class Store:
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield row.data
+
+    def replace_events(self, events: list[dict[str, Any]]) -> dict[str, int]:
+        """Make the merged events exactly ``events`` (each with ``mention_ids``). An event id that
+        disappears because its mentions joined another event is kept as a redirect to it, so
+        links to it keep working. Returns counts of events added, kept, removed and redirected."""
+        e, em, rd = schema.events, schema.event_mentions, schema.event_redirects
+        new_ids = {ev["id"] for ev in events}
+        by_mention = {m: ev["id"] for ev in events for m in ev["mention_ids"]}
+        with self.engine.begin() as conn:
+            old = {row.id for row in conn.execute(sa.select(e.c.id))}
+            links = defaultdict(list)
+            for row in conn.execute(sa.select(em.c.event_id, em.c.mention_id)):
+                links[row.event_id].append(row.mention_id)
+            redirects = []
+            for old_id in old - new_ids:
+                targets = Counter(by_mention[m] for m in links.get(old_id, []) if m in by_mention)
+                if targets:
+                    redirects.append({"old_id": old_id, "new_id": targets.most_common(1)[0][0]})
+            conn.execute(sa.delete(em))
+            conn.execute(sa.delete(e).where(e.c.id.not_in(list(new_ids)) if new_ids else sa.true()))
+            rows = [{"id": ev["id"], "event_type": ev["event_type"], "sub_event_type": ev["sub_event_type"],
+                     "date_start": ev["date"]["start"], "date_end": ev["date"]["end"],
+                     "geonameid": (ev.get("location") or {}).get("geonameid"), "confidence": ev["confidence"],
+                     "data": {k: v for k, v in ev.items() if k != "mention_ids"}} for ev in events]
+            for row in rows:
+                conn.execute(sa.delete(e).where(e.c.id == row["id"]))
+            if rows:
+                conn.execute(sa.insert(e), rows)
+                conn.execute(sa.insert(em), [{"event_id": ev["id"], "mention_id": m} for ev in events for m in ev["mention_ids"]])
+            _upsert(conn, rd, redirects)
+            # A redirect must never point at an id that is itself gone.
+            conn.execute(sa.delete(rd).where(rd.c.old_id.in_(list(new_ids)) if new_ids else sa.false()))
+        return {"events": len(events), "added": len(new_ids - old), "removed": len(old - new_ids), "redirected": len(redirects)}
+
+    def replace_control(self, spans: list[dict[str, Any]]) -> int:
+        c = schema.control_spans
+        with self.engine.begin() as conn:
+            conn.execute(sa.delete(c))
+            if spans:
+                conn.execute(sa.insert(c), spans)
+        return len(spans)
+
+    def control(self, place: str) -> list[dict[str, Any]]:
+        c = schema.control_spans
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(c).where(c.c.place == place).order_by(c.c.start, c.c.actor)).mappings().all()
+        return [{"actor": r["actor"], "status": r["status"], "from": r["start"], "to": r["end"], "events": r["events"]} for r in rows]
 
     def add_rejected(self, rejects: Iterable[Rejected]) -> int:
         rows = [

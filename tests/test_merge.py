@@ -1,0 +1,94 @@
+"""Merging reports into events, and who held a place when."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from sitrep.control import track_control
+from sitrep.merge import MAX_GAP_DAYS, merge
+
+PALMYRA = {"name": "Tadmur", "geonameid": "163808", "lat": 34.56, "lon": 38.28, "country": "Syria", "iso3": "SYR",
+           "admin1": "Homs", "admin2": None, "precision": "city"}
+SYRIA_ARMY = {"name": "Military Forces of Syria", "kind": "state forces"}
+IS = {"name": "Islamic State", "kind": "rebel group"}
+
+
+def mention(mid: str, doc: str, day: str, sub: str, actor1=None, actor2=None, claims=(), status="reported",
+            sentence="Troops recaptured the ancient city after a three-week offensive.", outlet="Outlet"):
+    return {
+        "id": mid, "event_type": "Battles", "sub_event_type": sub,
+        "date": {"start": day, "end": day, "precision": "day"}, "location": PALMYRA,
+        "actor1": actor1, "actor2": actor2, "assoc_actors": [],
+        "fatalities": {"best": None, "low": None, "high": None,
+                       "claims": [{"value": v, "qualifier": q, "source": s, "document": doc} for v, q, s in claims]},
+        "injured": {"best": None, "low": None, "high": None, "claims": []},
+        "status": status, "background": False, "confidence": 0.7,
+        "mentions": [{"document": doc, "start": 0, "end": len(sentence), "sentence": sentence, "attributed_to": None}],
+        "sources": [outlet], "notes": sentence,
+    }
+
+
+GOV = "Government regains territory"
+NSA = "Non-state actor overtakes territory"
+CASE = [
+    mention("m1", "a.txt", "2016-03-27", GOV, SYRIA_ARMY, IS, [(100, "more than", "the Russian defence ministry")], outlet="Reuters"),
+    mention("m2", "b.html", "2016-03-27", GOV, SYRIA_ARMY, None, [(400, "exact", "a monitoring group")], outlet="SANA"),
+    mention("m3", "c.txt", "2016-12-11", NSA, IS, SYRIA_ARMY, sentence="IS fighters re-entered the city on Sunday."),
+    mention("m4", "d.txt", "2016-12-11", NSA, IS, None, sentence="Islamic State seized Palmyra again."),
+    mention("m5", "e.txt", "2017-03-02", GOV, SYRIA_ARMY, IS),
+]
+
+
+def test_three_events_a_year_apart_with_every_claim_kept() -> None:
+    events = merge(CASE)
+    assert [sorted(e["mention_ids"]) for e in events] == [["m1", "m2"], ["m3", "m4"], ["m5"]]
+    first = events[0]
+    assert first["fatalities"]["best"] == 100 and first["fatalities"]["high"] == 400
+    assert {(c["value"], c["source"]) for c in first["fatalities"]["claims"]} == {(100, "the Russian defence ministry"), (400, "a monitoring group")}
+    assert first["sources"] == ["Reuters", "SANA"] and first["actor2"] == IS
+
+
+def test_opposite_directions_never_merge() -> None:
+    a = mention("x1", "a", "2016-03-27", GOV, SYRIA_ARMY, IS)
+    b = mention("x2", "b", "2016-03-27", NSA, IS, SYRIA_ARMY)
+    assert len(merge([a, b])) == 2
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_order_independent_and_idempotent(rng: random.Random) -> None:
+    shuffled = CASE[:]
+    rng.shuffle(shuffled)
+    once = merge(shuffled)
+    assert once == merge(CASE)
+    assert [e["id"] for e in merge(shuffled)] == [e["id"] for e in once]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=12))
+def test_no_event_spans_more_than_the_gap(offsets: list[int]) -> None:
+    import datetime as dt
+
+    base = dt.date(2016, 1, 1)
+    ms = [mention(f"m{i}", f"d{i}", (base + dt.timedelta(days=o)).isoformat(), GOV, SYRIA_ARMY, IS) for i, o in enumerate(offsets)]
+    for e in merge(ms):
+        days = [dt.date.fromisoformat(m["date"]["start"]) for m in ms if m["id"] in e["mention_ids"]]
+        assert (max(days) - min(days)).days <= MAX_GAP_DAYS
+
+
+def test_control_spans_follow_the_changes_of_hands() -> None:
+    spans = track_control(merge(CASE))
+    assert [(s["actor"], s["status"], s["start"], s["end"]) for s in spans] == [
+        ("Military Forces of Syria", "held", "2016-03-27", "2016-12-11"),
+        ("Islamic State", "held", "2016-12-11", "2017-03-02"),
+        ("Military Forces of Syria", "held", "2017-03-02", None),
+    ]
+    assert all(s["place"] == "163808" and s["events"] for s in spans)
+
+
+def test_an_ongoing_offensive_makes_the_place_contested() -> None:
+    ms = [CASE[0], mention("o1", "f", "2016-03-10", GOV, SYRIA_ARMY, IS, status="ongoing")]
+    spans = track_control(merge(ms))
+    assert [(s["actor"], s["status"]) for s in spans] == [("contested", "contested"), ("Military Forces of Syria", "held")]
