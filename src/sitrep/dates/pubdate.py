@@ -36,6 +36,10 @@ DATELINE_CHARS = 120
 # appear within a week of the latest date they mention, but background pieces come much later.
 AFTER_LATEST_MENTION_DAYS = 31
 
+# A month named after the latest full date ("on April 20 ... in May") moves the guess to the start
+# of that month when it begins within this many days; further away, the full date is old news.
+LATER_MONTH_DAYS = 31
+
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -46,7 +50,7 @@ _DATELINE_LEAD = re.compile(r"\b(?:on|in|for|since|until|till|by|from|before|aft
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # Words before a date that make it a future or scheduled date, which bounds nothing.
-_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|expected|planned|set for|until|till|by|next|upcoming|deadline)\b[^.;]{0,40}$", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|scheduled|expected|planned|set\s+for|upcoming|deadline|due\s+to)\b[^.;]{0,25}$", re.I)
 
 
 def _day(value: str) -> dt.date | None:
@@ -95,7 +99,10 @@ def weekday_cues(text: str) -> set[int]:
 
 
 def _future_context(text: str, t: Timex) -> bool:
-    return bool(_FUTURE_CUE.search(text[max(0, t.start - 60): t.start]))
+    # Only the words just before the date: "killed by gunmen on May 3" is past; "talks are
+    # scheduled for June 3" is not. (A 60-character window with "by", "until" and "next" among
+    # the cues cost 1 point of within-1-day accuracy on Timeline17 against the baseline.)
+    return bool(_FUTURE_CUE.search(text[max(0, t.start - 40): t.start]))
 
 
 def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: dt.date | None = None,
@@ -131,12 +138,12 @@ def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: d
                     note="no date in the metadata, the URL or the text")
     weekdays = {_WEEKDAYS.index(w.lower()) for t in timexes for w in _WEEKDAY_RE.findall(t.text)}
     latest_day = max((d for d, _ in days), default=None)
-    if latest_day is None or latest_day < floor:
-        # Only month or year mentions: the article lies somewhere after the start of the latest,
-        # and nothing says how long after (background pieces cite years-old events).
+    if latest_day is None or (floor - latest_day).days > LATER_MONTH_DAYS:
+        # Only month or year mentions (or a full date far older than them): the article lies
+        # somewhere after the start of the latest, and nothing says how long after.
         return _pub(None, floor, upper if upper != dt.date.today() else None, "text", 0.1,
                     note="after the latest month or year it mentions")
-    guess = latest_day
+    guess = max(latest_day, floor)
     note = f"after the latest date it mentions ({latest_day.isoformat()})"
     if weekdays and latest_day.weekday() not in weekdays:
         # Weekday-named events are the week's news and happened after the dated ones: the article
