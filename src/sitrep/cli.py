@@ -239,6 +239,7 @@ class EvalTask(str, Enum):
     timex = "timex"
     pubdate = "pubdate"
     places = "places"
+    events = "events"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.
