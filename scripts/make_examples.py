@@ -711,7 +711,7 @@ def page_wp(it: Item, o: Outlet, fu: Furniture, image: str) -> str:
     css = f".site-header{{background:{o.color}}}.entry-content p{{line-height:1.6}}"
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en-US">', head(it, o, fu, image, css),
-        f'<body class="post-template-default single single-post">',
+        '<body class="post-template-default single single-post">',
         '<a class="skip-link screen-reader-text" href="#content">Skip to content</a>',
         '<div id="page" class="site">',
         f'<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="{o.home}" rel="home">{e(o.name)}</a></p>'

@@ -113,7 +113,7 @@ def run(
         if summary["documents"]:
             dated = summary["published_from"]
             console.print(f"  outlets:            {len(summary['outlets'])} ({', '.join(f'{k} {v}' for k, v in list(summary['outlets'].items())[:6])}{', …' if len(summary['outlets']) > 6 else ''})")
-            console.print(f"  publication date:   " + ", ".join(f"{k}: {v}" for k, v in dated.items()))
+            console.print("  publication date:   " + ", ".join(f"{k}: {v}" for k, v in dated.items()))
             found = summary["mentions"]
             console.print(f"  event mentions:     {sum(found.values())}" + (f" ({', '.join(f'{k} {v}' for k, v in list(found.items())[:5])})" if found else ""))
             removed = summary["removed"]

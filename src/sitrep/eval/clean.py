@@ -218,21 +218,3 @@ def evaluate(
         "snippets": {"with": n_with, "without": n_without},
         "systems": results,
     }
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m sitrep.eval.clean DATA [--limit N]``: print the evaluation as JSON."""
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    result = evaluate(args.data, limit=args.limit, progress=not args.quiet)
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -28,7 +28,6 @@ splits and most types).
 from __future__ import annotations
 
 import csv
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -255,20 +254,3 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     out["seconds"] = round(elapsed, 3)
     out["snippets_per_second"] = round(len(chosen) / elapsed, 1) if elapsed > 0 else None
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    print(json.dumps(evaluate(args.data, limit=args.limit, progress=not args.quiet), indent=2))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

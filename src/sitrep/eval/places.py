@@ -33,8 +33,6 @@ document in corpus order, ``index % 5 == 4``; the resolver was tuned on developm
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import time
@@ -290,43 +288,3 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         result["corpora"]["GeoVirus"] = _evaluate_corpus("GeoVirus", docs, None, progress, demonyms=False)
     result["seconds"] = round(time.time() - t0, 1)
     return result
-
-
-def _table(result: dict) -> str:
-    lines = []
-    for name, c in result["corpora"].items():
-        for split in ("dev", "held", "all"):
-            s = c[split]
-            r = s["recognition"]
-            rf = s["recognition_fast"]
-            lines.append(
-                f"{name:11s} {split:4s} docs={c['documents'][split]:3d}  recognition P={r['precision']:.3f} "
-                f"R={r['recall']:.3f} F1={r['f1']:.3f}   fast: P={rf['precision']:.3f} R={rf['recall']:.3f} "
-                f"F1={rf['f1']:.3f}"
-            )
-            for sysname, m in s["resolution"].items():
-                if m.get("n"):
-                    gx = "-" if m["geonames_exact"] is None else f"{m['geonames_exact']:.3f}"
-                    lines.append(
-                        f"{'':17s}{sysname:19s} n={m['n']:4d} acc@161={m['acc161']:.3f} "
-                        f"median={m['median_km']:8.1f} km  geonames={gx}  coverage={m['coverage']:.3f}"
-                    )
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/data/geoparsing"))
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--out", type=Path, default=None, help="write the JSON result here")
-    ap.add_argument("--quiet", action="store_true")
-    args = ap.parse_args(argv)
-    result = evaluate(args.data, limit=args.limit, progress=not args.quiet)
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=1))
-    print(_table(result))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

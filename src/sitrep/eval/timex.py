@@ -25,7 +25,6 @@ both corpora). ``seconds`` / ``docs_per_second`` time ``find_timexes`` alone (no
 
 from __future__ import annotations
 
-import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -256,20 +255,3 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     out["seconds"] = round(elapsed, 3)
     out["docs_per_second"] = round(len(docs) / elapsed, 1) if elapsed > 0 else None
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--quiet", action="store_true")
-    args = parser.parse_args(argv)
-    print(json.dumps(evaluate(args.data, limit=args.limit, progress=not args.quiet), indent=2))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,6 +13,10 @@ Each step is public and states its invariant:
               apart are never one. The result does not depend on input order.
 - ``reconcile`` turns a cluster into an Event: the narrowest date range, the most precise place,
               fatalities by ACLED's conservative rule with every claim kept and attributed.
+
+Merging reads mentions back from the store in their contract shape (the JSON the store keeps),
+not as ``Mention`` records: incremental runs merge new mentions with all earlier ones, and the
+stored shape is the one thing both have.
 """
 
 from __future__ import annotations
