@@ -240,6 +240,7 @@ class EvalTask(str, Enum):
     pubdate = "pubdate"
     places = "places"
     events = "events"
+    merge = "merge"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.
