@@ -195,6 +195,47 @@ def control(
 
 
 @app.command()
+def stories(db: DbOption = None) -> None:
+    """Articles grouped into stories: a JSON list of {id, title, documents, events, first, last}."""
+    from sitrep.stories import stories as group
+    from sitrep.store import open_store
+
+    with open_store(db) as store:
+        sys.stdout.write(dumps(group(list(store.texts()), list(store.events())), indent=2) + "\n")
+
+
+class TimelineFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def timeline(
+    place: Annotated[Optional[str], typer.Option("--place", help="A place name or GeoNames id.")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="An actor's normalised name.")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="A story id from `sitrep stories`.")] = None,
+    db: DbOption = None,
+    format: Annotated[TimelineFormat, typer.Option("--format", help="json, or md for reading.")] = TimelineFormat.json,
+) -> None:
+    """Dated, cited entries: a JSON list of {date, summary, events, sources}."""
+    from sitrep.stories import as_markdown, stories as group, timeline as entries_of
+    from sitrep.store import open_store
+
+    with open_store(db) as store:
+        events = list(store.events())
+        chosen = None
+        if story:
+            chosen = next((s for s in group(list(store.texts()), events) if s["id"] == story), None)
+            if chosen is None:
+                raise typer.BadParameter(f"no story {story!r}: see `sitrep stories`", param_hint="--story")
+        from sitrep.pipeline import place_ids
+
+        places = place_ids(place, events) if place else None
+        entries = entries_of(events, places=places, actor=actor, story=chosen)
+    sys.stdout.write(as_markdown(entries) if format is TimelineFormat.md else dumps(entries, indent=2) + "\n")
+
+
+@app.command()
 def documents(
     db: DbOption = None,
     rejected: Annotated[bool, typer.Option("--rejected", help="List rejected inputs with their reasons instead.")] = False,

@@ -228,19 +228,24 @@ def _progress_bar():
     )
 
 
-def control(place: str, *, db: str | None = None) -> list[dict]:
-    """Control spans of a place given by GeoNames id or by name (any spelling the gazetteer
-    knows: Palmyra, Tadmur, Tadmor)."""
-    with open_store(db or load_settings().db) as store:
-        if place.isdigit():
-            return store.control(place)
-        from sitrep.geocode.gazetteer import get_gazetteer
+def place_ids(place: str, events: Iterable[dict] = ()) -> list[str]:
+    """GeoNames ids a place argument may mean: the id itself, or every gazetteer entry the name
+    matches in any spelling (Palmyra, Tadmur, Tadmor), then events' place names."""
+    if place.isdigit():
+        return [place]
+    from sitrep.geocode.gazetteer import get_gazetteer
 
-        ids = [h.entry.id for h in get_gazetteer().lookup(place)]
-        ids += [e["location"]["geonameid"] for e in store.events()
-                if (e.get("location") or {}).get("name", "").lower() == place.lower()]
-        for pid in dict.fromkeys(ids):
-            spans = store.control(str(pid))
+    ids = [str(h.entry.id) for h in get_gazetteer().lookup(place)]
+    ids += [str(e["location"]["geonameid"]) for e in events
+            if (e.get("location") or {}).get("name", "").lower() == place.lower()]
+    return list(dict.fromkeys(ids))
+
+
+def control(place: str, *, db: str | None = None) -> list[dict]:
+    """Control spans of a place given by GeoNames id or by name."""
+    with open_store(db or load_settings().db) as store:
+        for pid in place_ids(place, store.events()):
+            spans = store.control(pid)
             if spans:
                 return spans
         return []

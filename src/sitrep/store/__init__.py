@@ -195,6 +195,13 @@ class Store:
                 yield {"id": row.id, "source": row.source, "title": row.title, "outlet": row.outlet, "url": row.url,
                        "published": row.published_info}
 
+    def texts(self) -> Iterator[dict[str, Any]]:
+        """Every stored document with its text (for stories), in id order."""
+        d = schema.documents.c
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(d.id, d.title, d.text, d.published_info).order_by(d.id)):
+                yield {"id": row.id, "title": row.title, "text": row.text, "published": row.published_info}
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(schema.documents).where(schema.documents.c.id == doc_id)).mappings().first()
