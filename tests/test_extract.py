@@ -100,3 +100,14 @@ def test_background_event_is_dated_in_the_past(events_of) -> None:
 
 def test_no_event_no_mention(events_of) -> None:
     assert events_of("The weather in Damascus was mild and markets were busy.") == []
+
+
+def test_roles_follow_the_territorial_type() -> None:
+    from sitrep.extract.actors import Actor
+    from sitrep.extract.mentions import _consistent
+
+    army, isis = Actor("Military Forces of Syria", "state forces"), Actor("Islamic State", "rebel group")
+    assert _consistent("Government regains territory", None, army) == (army, None)
+    assert _consistent("Government regains territory", army, isis) == (army, isis)
+    assert _consistent("Non-state actor overtakes territory", army, isis) == (isis, army)
+    assert _consistent("Non-state actor overtakes territory", isis, army) == (isis, army)

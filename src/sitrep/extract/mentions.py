@@ -130,6 +130,17 @@ def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | Non
     return actor1, actor2, others
 
 
+def _consistent(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """Roles that contradict the type's definition come from a misread parse ("After trading
+    hands, the army retook Palmyra" parsed with the army as object): the type says who won."""
+    state = lambda a: a is not None and a.kind == "state forces"  # noqa: E731
+    if sub_type == "Government regains territory" and not state(actor1) and state(actor2):
+        return actor2, actor1
+    if sub_type == "Non-state actor overtakes territory" and state(actor1) and actor2 is not None and not state(actor2):
+        return actor2, actor1
+    return actor1, actor2
+
+
 def extract(article: Article, *, places: list[Place] | None = None) -> list[Mention]:
     """The event mentions of ``article`` (offsets index ``article.text``)."""
     from sitrep.dates.timex import find_timexes
@@ -140,16 +151,25 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
 
     text = article.text
     taxonomy = load_taxonomy()
-    candidates = []
+    ranked_sentences = []
     for s, e in sentences(text):
-        ranked = classify(text[s:e], context=article.title)
-        if ranked and ranked[0][1] >= MIN_TYPE_CONFIDENCE:
-            candidates.append((s, e, ranked[0]))
-    if not candidates:
+        ranked = [r for r in classify(text[s:e], context=article.title) if r[1] >= MIN_TYPE_CONFIDENCE]
+        if ranked:
+            ranked_sentences.append((s, e, ranked))
+    if not ranked_sentences:
         return []
     if places is None:
         places = find_places(text, demonyms=False)
     resolved = [p for p in places if p.geonameid]
+    candidates = []
+    for s, e, ranked in ranked_sentences:
+        # A change of territory needs a territory: without a place named in the sentence ("Russian
+        # forces entered the conflict"), the next reading of the sentence is taken, if any.
+        has_place = any(s <= p.start < e for p in places)
+        choice = next((r for r in ranked if has_place or not taxonomy.sub_event_types.get(r[0]) or
+                       not taxonomy.sub_event_types[r[0]].territorial), None)
+        if choice:
+            candidates.append((s, e, choice))
     countries = Counter(p.country_code for p in resolved if p.country_code)
     default_country = countries.most_common(1)[0][0] if countries else None
     main_place = Counter(p.geonameid for p in resolved if p.precision in ("city", "point")).most_common(1)
@@ -163,6 +183,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
         doc = nlp(sentence)
         span = doc[:]
         actor1, actor2, others = _roles(span, default_country)
+        actor1, actor2 = _consistent(sub_type, actor1, actor2)
         in_sentence = [p for p in resolved if s <= p.start < e]
         place = next((p for p in in_sentence if p.precision in ("point", "city")), None) or (in_sentence[0] if in_sentence else main)
         date = None
