@@ -87,25 +87,27 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b(?!-(?:backed|supported|led|allied|spons
 _GENERIC_NAMES = frozenset({"Civilians", "Protesters", "Rioters"})
 
 
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """One pattern for the acronyms (case-sensitive) and one for the other aliases, longest first."""
+    aliases = [a for a, actor in catalog().items() if len(a) >= 2 and actor.name not in _GENERIC_NAMES]
+    upper = sorted((a for a in aliases if a.isupper()), key=len, reverse=True)
+    other = sorted((a for a in aliases if not a.isupper()), key=len, reverse=True)
+    build = lambda items, flags: re.compile(r"\b(?:" + "|".join(map(re.escape, items)) + r")\b", flags)  # noqa: E731
+    return build(upper, 0), build(other, re.I)
+
+
 def normalise_actor(phrase: str, *, default_country: str | None) -> Actor | None:
     """The actor a noun phrase names, or None when it names no actor."""
     phrase = phrase.strip()
     if not phrase or len(phrase) > 120:
         return None
     cat = catalog()
-    # Longest catalog alias inside the phrase.
-    best = None
-    for alias, actor in cat.items():
-        if len(alias) < 2 or actor.name in _GENERIC_NAMES:
-            continue
-        if alias.isupper():
-            hit = re.search(rf"\b{re.escape(alias)}\b", phrase)
-        else:
-            hit = re.search(rf"\b{re.escape(alias)}\b", phrase, re.I)
-        if hit and (best is None or len(alias) > len(best[0])):
-            best = (alias, actor)
-    if best:
-        return best[1]
+    # Longest catalog alias inside the phrase (acronyms case-sensitively).
+    hits = [m.group() for m in _alias_patterns()[0].finditer(phrase)]
+    hits += [m.group().lower() for m in _alias_patterns()[1].finditer(phrase)]
+    if hits:
+        return cat[max(hits, key=len)]
     for pattern, template, kind in _GENERIC:
         if pattern.search(phrase):
             cc = None
