@@ -132,6 +132,31 @@ def run(
         emit([summary], format)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    paths: PathsArg,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local cluster).")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Processes (local) or workers of the local Dask cluster.")] = 2,
+    workdir: Annotated[Path, typer.Option("--workdir", help="Shard results and completion markers; a relaunch skips finished shards.")] = Path("sitrep-work"),
+    shard_files: Annotated[int, typer.Option("--shard-files", help="Input files per shard.")] = 200,
+    db: DbOption = None,
+    dct: DctOption = None,
+) -> None:
+    """The main job as shards on local processes or a Dask cluster: the same records as `run`;
+    prints a JSON summary with each shard's stats."""
+    from sitrep.pipeline import batch as run_batch
+
+    summary, stats = run_batch(paths, engine=engine.value, workers=workers, scheduler=scheduler, db=db,
+                               workdir=str(workdir), dct=_check_day(dct), shard_files=shard_files)
+    sys.stdout.write(dumps({"summary": summary.as_dict(), "shards": stats}, indent=2) + "\n")
+
+
 @app.command()
 def clean(
     paths: PathsArg,

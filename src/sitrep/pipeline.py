@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.ingest import read_sources
-from sitrep.records import Article, Rejected
+from sitrep.records import Article, Mention, RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
 from sitrep.control import track_control
 from sitrep.extract.mentions import mention_record
@@ -149,6 +149,74 @@ def events(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | 
                "mentions": [mention_record(m, result) for m in extract_document(result)]}
 
 
+def process_with_events(items: Iterable[RawDoc | Rejected], *, settings: Settings, dct: str | None = None
+                        ) -> Iterator[tuple[Article | Rejected, tuple[Mention, ...]]]:
+    """The per-document spine and the extraction after it: ``(article, mentions)`` per input, or
+    ``(rejected, ())``. An extraction that fails rejects the document with E_INTERNAL."""
+    for result in process(items, settings=settings, dct=dct):
+        if isinstance(result, Rejected):
+            yield result, ()
+            continue
+        try:
+            yield result, extract_document(result)
+        except Exception as exc:  # one bad document must never stop the batch
+            log.exception("extraction failed on %s", result.id)
+            yield Rejected(source=result.source, id=result.id, code="E_INTERNAL",
+                           reason=f"event extraction failed: {type(exc).__name__}: {exc}"[:500]), ()
+
+
+def load(store: Store, results: Iterable[tuple[Article | Rejected, tuple[Mention, ...]]], summary: Summary,
+         *, progress: bool = False) -> None:
+    """Write processed documents, their mentions and the rejected inputs, in batches."""
+    pending: list[tuple[Article | Rejected, tuple[Mention, ...]]] = []
+
+    def flush() -> None:
+        articles = [(a, ms) for a, ms in pending if isinstance(a, Article)]
+        changed = store.add_articles([a for a, _ in articles])
+        summary.stored += changed
+        summary.unchanged += len(articles) - changed
+        for article, found in articles:
+            store.add_mentions(article.id, [(m, mention_record(m, article)) for m in found])
+        store.add_rejected([r for r, _ in pending if isinstance(r, Rejected)])
+        pending.clear()
+
+    bar = _progress_bar() if progress else None
+    task = bar.add_task("reading", total=None) if bar else None
+    try:
+        if bar:
+            bar.start()
+        for result, found in results:
+            summary.read += 1
+            summary.stats.count(result)
+            summary.stats.mentions.update(m.sub_event_type for m in found if not m.background)
+            pending.append((result, found))
+            if len(pending) >= WRITE_BATCH:
+                flush()
+            if bar:
+                bar.update(task, advance=1, description=f"{summary.stats.documents} articles, {sum(summary.stats.rejected.values())} rejected")
+        flush()
+    finally:
+        if bar:
+            bar.stop()
+
+
+def finish(store: Store, summary: Summary) -> Summary:
+    """Global steps over everything stored: one event per real event, then who held each place."""
+    events = merge(store.mentions())
+    summary.merged = store.replace_events(events)
+    spans = track_control(events)
+    store.replace_control(spans)
+    names = {(e.get("location") or {}).get("geonameid"): e["location"]["name"] for e in events if e.get("location")}
+    summary.control = [
+        {"place": names.get(s["place"], s["place"]), "actor": s["actor"], "status": s["status"],
+         "from": s["start"], "to": s["end"], "events": len(s["events"])}
+        for s in sorted(spans, key=lambda s: (s["place"], s["start"]))
+    ]
+    summary.multi_source = sum(1 for e in events if len({m["document"] for m in e["mentions"]}) > 1)
+    summary.totals = store.counts()
+    return summary
+
+
 def run(
     paths: Iterable[str | os.PathLike],
     *,
@@ -157,65 +225,18 @@ def run(
     dct: str | None = None,
     progress: bool = False,
 ) -> Summary:
-    """The main job: ingest, clean and date every input into the store; returns a summary."""
+    """The main job: ingest, clean, date, geocode and extract every input into the store, then
+    merge and track control; returns a summary."""
     settings = settings or load_settings()
     store = db if isinstance(db, Store) else open_store(db or settings.db)
     summary = Summary(store=store.url)
-    articles: list[Article] = []
-    rejects: list[Rejected] = []
-
-    def flush() -> None:
-        changed = store.add_articles(articles)
-        summary.stored += changed
-        summary.unchanged += len(articles) - changed
-        for article in articles:
-            try:
-                found = extract_document(article)
-            except Exception as exc:  # a failed extraction keeps the article and is reported
-                log.exception("extraction failed on %s", article.id)
-                summary.stats.rejected["E_INTERNAL"] += 1
-                rejects.append(Rejected(source=article.source, id=article.id, code="E_INTERNAL",
-                                        reason=f"event extraction failed: {type(exc).__name__}: {exc}"[:500]))
-                continue
-            store.add_mentions(article.id, [(m, mention_record(m, article)) for m in found])
-            summary.stats.mentions.update(m.sub_event_type for m in found if not m.background)
-        store.add_rejected(rejects)
-        articles.clear()
-        rejects.clear()
-
-    results = process(read_sources(paths, settings=settings), settings=settings, dct=dct)
-    bar = _progress_bar() if progress else None
-    task = bar.add_task("reading", total=None) if bar else None
     try:
-        if bar:
-            bar.start()
-        for result in results:
-            summary.read += 1
-            summary.stats.count(result)
-            (rejects if isinstance(result, Rejected) else articles).append(result)  # type: ignore[arg-type]
-            if len(articles) + len(rejects) >= WRITE_BATCH:
-                flush()
-            if bar:
-                bar.update(task, advance=1, description=f"{summary.stats.documents} articles, {sum(summary.stats.rejected.values())} rejected")
-        flush()
+        load(store, process_with_events(read_sources(paths, settings=settings), settings=settings, dct=dct),
+             summary, progress=progress)
+        return finish(store, summary)
     finally:
-        if bar:
-            bar.stop()
-    # Global steps over everything stored: one event per real event, then who held each place.
-    events = merge(store.mentions())
-    summary.merged = store.replace_events(events)
-    spans = track_control(events)
-    store.replace_control(spans)
-    summary.control = [
-        {"place": (next((e["location"]["name"] for e in events if (e.get("location") or {}).get("geonameid") == s["place"]), s["place"])),
-         "actor": s["actor"], "status": s["status"], "from": s["start"], "to": s["end"], "events": len(s["events"])}
-        for s in sorted(spans, key=lambda s: (s["place"], s["start"]))
-    ]
-    summary.multi_source = sum(1 for e in events if len({m["document"] for m in e["mentions"]}) > 1)
-    summary.totals = store.counts()
-    if not isinstance(db, Store):
-        store.close()
-    return summary
+        if not isinstance(db, Store):
+            store.close()
 
 
 def _progress_bar():
@@ -249,3 +270,22 @@ def control(place: str, *, db: str | None = None) -> list[dict]:
             if spans:
                 return spans
         return []
+
+
+def batch(paths: Iterable[str | os.PathLike], *, engine: str = "local", workers: int | None = None,
+          scheduler: str | None = None, db: str | None = None, workdir: str | None = None,
+          dct: str | None = None, settings: Settings | None = None, shard_files: int | None = None
+          ) -> tuple[Summary, list[dict]]:
+    """The main job as shards on processes or a Dask cluster; the same records as ``run`` when
+    the shards hold what one ``run`` batch would. Returns the summary and each shard's stats."""
+    from sitrep.batch import SHARD_FILES, execute, plan, read_shard
+
+    settings = settings or load_settings()
+    shards = plan(paths, shard_files=shard_files or SHARD_FILES)
+    workdir = workdir or "sitrep-work"
+    stats = execute(shards, workdir, engine=engine, workers=workers, scheduler=scheduler, dct=dct)
+    with open_store(db or settings.db) as store:
+        summary = Summary(store=store.url)
+        for shard in shards:  # load in shard order, so the store's content never depends on timing
+            load(store, read_shard(shard, workdir), summary)
+        return finish(store, summary), stats
