@@ -16,6 +16,8 @@ install: $(STAMP)
 
 run: install  ## ingest the bundled demo corpus into ./sitrep.db and print what was found
 	$(BIN)/sitrep run examples --db sitrep.db
+	@echo
+	@echo "Look at it in a browser: $(BIN)/sitrep serve --db sitrep.db   then open http://127.0.0.1:8000/"
 
 test: install  ## the whole test suite (slow tests read ../shared/data and skip without it)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

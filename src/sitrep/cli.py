@@ -261,6 +261,20 @@ def timeline(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="SITREP_TOKEN", help="Enables POST /api/ingest for clients sending this bearer token; without it the server is read-only.")] = None,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs) over the store."""
+    from sitrep.web.app import serve as run_server
+
+    _stderr().print(f"sitrep: open http://{host}:{port}/ (API docs at /docs){'' if token else '; read-only'}")
+    run_server(db, host, port, token)
+
+
+@app.command()
 def documents(
     db: DbOption = None,
     rejected: Annotated[bool, typer.Option("--rejected", help="List rejected inputs with their reasons instead.")] = False,

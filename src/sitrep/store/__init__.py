@@ -220,6 +220,20 @@ class Store:
             for row in conn.execute(sa.select(e.data).order_by(e.date_start, e.id)):
                 yield row.data
 
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, following redirects left by merges."""
+        e, rd = schema.events.c, schema.event_redirects.c
+        with self.engine.connect() as conn:
+            for _ in range(10):  # redirects never chain far; bounded against a cycle
+                row = conn.execute(sa.select(e.data).where(e.id == event_id)).first()
+                if row:
+                    return row.data
+                nxt = conn.execute(sa.select(rd.new_id).where(rd.old_id == event_id)).first()
+                if not nxt:
+                    return None
+                event_id = nxt.new_id
+        return None
+
     def counts(self) -> dict[str, int]:
         out = {}
         with self.engine.connect() as conn:

@@ -1,0 +1,1 @@
+"""The web UI and JSON API (``sitrep serve``): read-only by default; a token-protected ingest."""

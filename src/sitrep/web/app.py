@@ -1,0 +1,246 @@
+"""The JSON API and the server-rendered pages over one store.
+
+Article text is hostile input: every page is rendered by Jinja2 with autoescaping on, URLs from
+articles are shown as text and only linked when they are http(s), and no page loads anything
+from the internet. Every error has one shape: ``{"error": {"code", "message"}}``. The only write
+endpoint, ``POST /api/ingest``, needs the token set with ``--token`` / ``SITREP_TOKEN`` and bounds
+the body's size; without a token configured it is switched off.
+"""
+
+from __future__ import annotations
+
+import hmac
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException
+
+from sitrep.store import Store, open_store
+
+TEMPLATES = Path(__file__).parent / "templates"
+# 5 MB of JSON Lines per ingest request: a few hundred articles; bigger loads go through
+# `sitrep run` or `sitrep batch`, which stream from disk.
+MAX_INGEST_BYTES = 5_000_000
+MAX_PAGE = 500
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        self.status, self.code, self.message = status, code, message
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.filters["safe_url"] = lambda u: u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
+    return env
+
+
+def _matches(e: dict, *, start, end, bbox, type_, actor, place, source, q) -> bool:
+    date = e.get("date") or {}
+    if start and (date.get("end") or date.get("start") or "") < start:
+        return False
+    if end and (date.get("start") or "9999") > end:
+        return False
+    if type_ and type_ not in (e.get("event_type"), e.get("sub_event_type")):
+        return False
+    loc = e.get("location") or {}
+    if bbox:
+        west, south, east, north = bbox
+        if loc.get("lat") is None or not (south <= loc["lat"] <= north and west <= loc["lon"] <= east):
+            return False
+    if place and place.lower() not in (str(loc.get("geonameid", "")).lower(), str(loc.get("name", "")).lower()):
+        return False
+    if actor:
+        names = {(e.get(k) or {}).get("name", "").lower() for k in ("actor1", "actor2")}
+        if actor.lower() not in names:
+            return False
+    if source and source.lower() not in [s.lower() for s in e.get("sources") or []]:
+        return False
+    if q and q.lower() not in (e.get("notes", "") + " " + " ".join(m["sentence"] for m in e.get("mentions") or [])).lower():
+        return False
+    return True
+
+
+def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
+    """The application over the store at ``db``. ``token`` enables ``POST /api/ingest``."""
+    token = token or os.environ.get("SITREP_TOKEN") or None
+    store: Store = open_store(db)
+    env = _env()
+    # The stock /docs page loads its scripts from a CDN; sitrep's pages load nothing from the
+    # internet, so /docs is a plain page rendered from the OpenAPI schema (also at /openapi.json).
+    app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news, every field sourced.",
+                  docs_url=None, redoc_url=None)
+
+    def error(status: int, code: str, message: str) -> JSONResponse:
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError):
+        return error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_: Request, exc: HTTPException):
+        return error(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception):
+        return error(500, "internal_error", f"{type(exc).__name__}")
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError):
+        return error(422, "invalid_request", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())[:1000])
+
+    def events(**filters) -> list[dict]:
+        return [e for e in store.events() if _matches(e, **filters)]
+
+    def event_or_404(event_id: str) -> dict:
+        found = store.event(event_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no event {event_id!r}")
+        return found
+
+    def page(template: str, **context) -> HTMLResponse:
+        return HTMLResponse(env.get_template(template).render(**context))
+
+    def parse_bbox(bbox: str | None) -> tuple[float, ...] | None:
+        if not bbox:
+            return None
+        try:
+            parts = tuple(float(x) for x in bbox.split(","))
+        except ValueError:
+            parts = ()
+        if len(parts) != 4 or not all(math.isfinite(p) for p in parts):
+            raise ApiError(422, "invalid_request", "bbox is west,south,east,north in degrees")
+        return parts
+
+    # ---------------------------------------------------------------- JSON API
+
+    @app.get("/api/events")
+    def api_events(start: str | None = None, end: str | None = None, bbox: str | None = None,
+                   type: str | None = None, actor: str | None = None, place: str | None = None,
+                   source: str | None = None, q: str | None = Query(None, max_length=200),
+                   limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Merged events, filtered, in stable order (date, then id), a page at a time."""
+        found = events(start=start, end=end, bbox=parse_bbox(bbox), type_=type, actor=actor, place=place, source=source, q=q)
+        return {"total": len(found), "limit": limit, "offset": offset, "items": found[offset: offset + limit]}
+
+    @app.get("/api/events/{event_id}")
+    def api_event(event_id: str) -> dict[str, Any]:
+        """One event with its mentions, evidence sentences and every claim."""
+        return event_or_404(event_id)
+
+    @app.get("/api/places/{place_id}/control")
+    def api_control(place_id: str) -> list[dict[str, Any]]:
+        """Who held the place from when to when, with the events behind each span."""
+        return store.control(place_id)
+
+    @app.get("/api/documents")
+    def api_documents(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        docs = list(store.documents())
+        return {"total": len(docs), "limit": limit, "offset": offset, "items": docs[offset: offset + limit]}
+
+    @app.get("/api/documents/{doc_id:path}")
+    def api_document(doc_id: str) -> dict[str, Any]:
+        """A document's cleaned text, what was removed and why, and its publication date."""
+        doc = store.document(doc_id)
+        if doc is None:
+            raise ApiError(404, "not_found", f"no document {doc_id!r}")
+        return doc
+
+    @app.get("/api/timeline")
+    def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
+        from sitrep.pipeline import place_ids
+        from sitrep.stories import stories, timeline
+
+        all_events = list(store.events())
+        chosen = None
+        if story:
+            chosen = next((s for s in stories(list(store.texts()), all_events) if s["id"] == story), None)
+            if chosen is None:
+                raise ApiError(404, "not_found", f"no story {story!r}")
+        return timeline(all_events, places=place_ids(place, all_events) if place else None, actor=actor, story=chosen)
+
+    @app.get("/api/stories")
+    def api_stories() -> list[dict[str, Any]]:
+        from sitrep.stories import stories
+
+        return stories(list(store.texts()), list(store.events()))
+
+    @app.post("/api/ingest")
+    async def api_ingest(request: Request) -> dict[str, Any]:
+        """Ingest articles as JSON Lines (the `.jsonl` input format). Needs `Authorization: Bearer TOKEN`."""
+        if not token:
+            raise ApiError(403, "read_only", "this server is read-only: start it with --token to accept ingests")
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            raise ApiError(401, "unauthorized", "a valid bearer token is required")
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_INGEST_BYTES:
+            raise ApiError(413, "too_large", f"the body is over {MAX_INGEST_BYTES} bytes")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_INGEST_BYTES:
+                raise ApiError(413, "too_large", f"the body is over {MAX_INGEST_BYTES} bytes")
+        from sitrep.ingest.formats import read_jsonl_lines
+        from sitrep.pipeline import finish, load, process_with_events, Summary
+        from sitrep.settings import load_settings
+
+        settings = load_settings()
+        items = read_jsonl_lines(iter(body.splitlines()), prefix="api", source="api", settings=settings)
+        summary = Summary(store=store.url)
+        load(store, process_with_events(items, settings=settings), summary)
+        return finish(store, summary).as_dict()
+
+    # ---------------------------------------------------------------- pages
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs():
+        return page("docs.html", schema=app.openapi())
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(start: str | None = None, end: str | None = None, type: str | None = None,
+              actor: str | None = None, q: str | None = Query(None, max_length=200)):
+        found = events(start=start, end=end, bbox=None, type_=type, actor=actor, place=None, source=None, q=q)
+        types = sorted({e["event_type"] for e in store.events()})
+        points = [e for e in found if (e.get("location") or {}).get("lat") is not None]
+        return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
+                    filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    def event_page(event_id: str):
+        e = event_or_404(event_id)
+        docs = {m["document"]: store.document(m["document"]) for m in e["mentions"]}
+        return page("event.html", e=e, docs=docs)
+
+    @app.get("/places/{place_id}", response_class=HTMLResponse)
+    def place_page(place_id: str):
+        spans = store.control(place_id)
+        evs = [e for e in store.events() if str((e.get("location") or {}).get("geonameid")) == place_id]
+        name = next((e["location"]["name"] for e in evs), place_id)
+        days = sorted(d for s in spans for d in (s["from"], s["to"]) if d) or ["2000-01-01"]
+        return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, first=days[0], last=days[-1])
+
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+    def document_page(doc_id: str):
+        doc = store.document(doc_id)
+        if doc is None:
+            raise ApiError(404, "not_found", f"no document {doc_id!r}")
+        return page("document.html", d=doc, mentions=list(store.mentions(doc_id)))
+
+    return app
+
+
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+
+
+__all__ = ["create_app", "serve"]

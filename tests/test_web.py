@@ -1,0 +1,104 @@
+"""The JSON API and pages, in process: filters and paging, one error shape, a token-guarded and
+size-bounded ingest, and hostile article text rendered inert on every page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.pipeline import run
+from sitrep.web.app import MAX_INGEST_BYTES, create_app
+
+XSS_TITLE = '<img src=x onerror="alert(1)">Palmyra <script>alert("t")</script>'
+XSS_TEXT = ("Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said. "
+            "<script>alert('x')</script> The Russian defence ministry said strikes killed more than 100 militants "
+            "near Palmyra. <a href=\"javascript:alert(2)\">click</a> <svg onload=alert(3)>")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    root = tmp_path_factory.mktemp("web")
+    rows = [
+        {"id": "evil", "url": "javascript:alert(4)", "title": XSS_TITLE, "text": XSS_TEXT, "published": "2016-03-28",
+         "outlet": "<b onmouseover=alert(5)>Outlet</b>"},
+        {"id": "fine", "url": "https://example.org/a", "title": "Palmyra retaken",
+         "text": "Government forces retook Palmyra from Islamic State militants on Sunday, a monitoring group said. "
+                 "The monitoring group said 400 fighters died in the battle for Palmyra.",
+         "published": "2016-03-27", "outlet": "Example Wire"},
+    ]
+    (root / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = f"sqlite:///{root / 'web.db'}"
+    run([root / "in.jsonl"], db=db)
+    return TestClient(create_app(db, token="s3cret"))
+
+
+def test_events_list_filters_and_paging(client: TestClient) -> None:
+    all_ = client.get("/api/events").json()
+    assert all_["total"] >= 1 and all_["items"]
+    first = client.get("/api/events", params={"limit": 1, "offset": 0}).json()["items"]
+    assert first == all_["items"][:1]
+    assert client.get("/api/events", params={"type": "Battles"}).json()["total"] >= 1
+    assert client.get("/api/events", params={"start": "2030-01-01"}).json()["total"] == 0
+    assert client.get("/api/events", params={"bbox": "30,30,45,40"}).json()["total"] >= 1
+    assert client.get("/api/events", params={"bbox": "-10,-10,0,0"}).json()["total"] == 0
+
+
+def test_event_page_shows_each_claim_and_its_claimant(client: TestClient) -> None:
+    events = client.get("/api/events", params={"place": "Tadmur"}).json()["items"]
+    event = next(e for e in events if e["fatalities"]["claims"])
+    assert client.get(f"/api/events/{event['id']}").json()["id"] == event["id"]
+    html = client.get(f"/events/{event['id']}").text
+    for claim in event["fatalities"]["claims"]:
+        assert str(claim["value"]) in html
+        if claim["source"]:
+            assert claim["source"] in html
+
+
+def test_one_error_shape(client: TestClient) -> None:
+    for response in (client.get("/api/events/nope"), client.get("/api/events", params={"limit": 0}),
+                     client.get("/api/events", params={"bbox": "x"}), client.get("/api/documents/nope")):
+        assert response.status_code in (404, 422)
+        assert set(response.json()) == {"error"} and set(response.json()["error"]) == {"code", "message"}
+
+
+def test_ingest_needs_the_token_and_bounds_the_body(client: TestClient) -> None:
+    line = json.dumps({"id": "new", "text": "Rebels shelled Idlib on Sunday, killing four civilians, activists said.", "published": "2016-03-27"})
+    assert client.post("/api/ingest", content=line).status_code == 401
+    assert client.post("/api/ingest", content=line, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    big = b"x" * (MAX_INGEST_BYTES + 1)
+    assert client.post("/api/ingest", content=big, headers={"Authorization": "Bearer s3cret"}).status_code == 413
+    ok = client.post("/api/ingest", content=line, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json()["documents"] == 1
+    assert client.get("/api/documents/new").json()["id"] == "new"
+
+
+def test_read_only_without_a_token(tmp_path: Path) -> None:
+    c = TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}"))
+    assert c.post("/api/ingest", content=b"{}").json()["error"]["code"] == "read_only"
+
+
+# Live markup only: a raw <script>, any tag carrying an on* handler, a javascript: link. The same
+# words escaped as text (&lt;script&gt;) are inert and allowed.
+PAYLOAD = re.compile(r"<script|<[a-z][^<>]*\son[a-z]+\s*=|href=[\"']?\s*javascript:", re.I)
+
+
+def test_hostile_text_is_inert_on_every_page(client: TestClient) -> None:
+    event_ids = [e["id"] for e in client.get("/api/events", params={"limit": 500}).json()["items"]]
+    pages = ["/", "/documents/evil", "/docs"] + [f"/events/{i}" for i in event_ids] + ["/places/163808"]
+    for url in pages:
+        html = client.get(url).text
+        assert not PAYLOAD.search(html), url
+    doc = client.get("/documents/evil").text
+    assert "&lt;script&gt;" in doc and "javascript:alert(4)" in doc  # shown as text
+    assert 'href="javascript' not in doc
+
+
+def test_pages_render(client: TestClient) -> None:
+    for url in ("/", "/places/163808", "/documents/fine", "/docs"):
+        r = client.get(url)
+        assert r.status_code == 200 and "<main>" in r.text
+    assert "Content-Security-Policy" in client.get("/").text
