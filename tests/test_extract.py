@@ -111,3 +111,8 @@ def test_roles_follow_the_territorial_type() -> None:
     assert _consistent("Government regains territory", army, isis) == (army, isis)
     assert _consistent("Non-state actor overtakes territory", army, isis) == (isis, army)
     assert _consistent("Non-state actor overtakes territory", isis, army) == (isis, army)
+
+
+def test_fell_to(events_of) -> None:
+    ms = events_of("The ancient city of Palmyra fell to Islamic State militants on Sunday, officials said.")
+    assert [m.actor1["name"] for m in ms if m.actor1] == ["Islamic State"]

@@ -117,6 +117,9 @@ def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | Non
                 actor2 = normalise_actor(phrase, default_country=default_country)
             elif child.dep_ == "agent" and actor1 is None:
                 actor1 = normalise_actor(phrase.removeprefix("by "), default_country=default_country)
+            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ == "fall" and actor1 is None:
+                # "Palmyra fell to IS": IS took it.
+                actor1 = normalise_actor(phrase.removeprefix("to "), default_country=default_country)
             elif child.dep_ == "prep" and child.lower_ == "from" and actor2 is None:
                 # "recaptured Palmyra from IS": IS lost it.
                 actor2 = normalise_actor(phrase.removeprefix("from "), default_country=default_country)
