@@ -110,8 +110,9 @@ def pair_score(a: dict, b: dict) -> float:
     gap = _gap(a, b)
     if gap is None or gap > MAX_GAP_DAYS:
         return 0.0
-    # Direction: one report's winner cannot be the other's loser.
-    if _name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or _name(b["actor1"]) and _name(b["actor1"]) == _name(a["actor2"]):
+    # Direction, for changes of territory: one report's winner cannot be the other's loser. (In a
+    # clash the sides are often named the other way round by the other outlet.)
+    if family(a) == family(b) == "territory" and _name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or _name(b["actor1"]) and _name(b["actor1"]) == _name(a["actor2"]):
         return 0.0
     la, lb = a.get("location") or {}, b.get("location") or {}
     place = 1.0 if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid") else 0.4

@@ -67,6 +67,29 @@ def _matches(e: dict, *, start, end, bbox, type_, actor, place, source, q) -> bo
     return True
 
 
+# The map's view fits the events shown, never narrower than this many degrees, so a single town's
+# events still show their surroundings' scale.
+MIN_SPAN_DEG = 4.0
+
+
+def _project(events: list[dict]) -> dict:
+    """Equirectangular x, y in a 720 x 360 view fitted to the events, and graticule lines."""
+    if not events:
+        return {"marks": [], "lons": [], "lats": []}
+    lons = [e["location"]["lon"] for e in events]
+    lats = [e["location"]["lat"] for e in events]
+    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    span = max(MIN_SPAN_DEG, (max(lons) - min(lons)) * 1.2, (max(lats) - min(lats)) * 2.4)
+    west, north = cx - span / 2, cy + span / 4
+    scale = 720 / span
+    step = next(s for s in (1, 2, 5, 10, 20, 30, 60) if span / s <= 12)
+    items = [{"e": e, "x": round((e["location"]["lon"] - west) * scale, 1), "y": round((north - e["location"]["lat"]) * scale, 1)}
+             for e in events]
+    lon_lines = [(v, round((v - west) * scale, 1)) for v in range(int(west // step * step), int(west + span) + step, step)]
+    lat_lines = [(v, round((north - v) * scale, 1)) for v in range(int((north - span / 2) // step * step), int(north) + step, step)]
+    return {"marks": items, "lons": lon_lines, "lats": lat_lines}
+
+
 def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     """The application over the store at ``db``. ``token`` enables ``POST /api/ingest``."""
     token = token or os.environ.get("SITREP_TOKEN") or None
@@ -209,7 +232,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
               actor: str | None = None, q: str | None = Query(None, max_length=200)):
         found = events(start=start, end=end, bbox=None, type_=type, actor=actor, place=None, source=None, q=q)
         types = sorted({e["event_type"] for e in store.events()})
-        points = [e for e in found if (e.get("location") or {}).get("lat") is not None]
+        points = _project([e for e in found if (e.get("location") or {}).get("lat") is not None])
         return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
