@@ -36,6 +36,9 @@ def test_dask_two_workers_equal_one_process(corpus: Path, tmp_path: Path) -> Non
     one = f"sqlite:///{tmp_path / 'one.db'}"
     two = f"sqlite:///{tmp_path / 'two.db'}"
     s1, stats1 = batch([corpus], engine="local", workers=1, db=one, workdir=str(tmp_path / "w1"), shard_files=3)
+    three = f"sqlite:///{tmp_path / 'three.db'}"
+    batch([corpus], engine="local", workers=2, db=three, workdir=str(tmp_path / "w3"), shard_files=3)
+    assert records(one) == records(three)
     s2, stats2 = batch([corpus], engine="dask", workers=2, db=two, workdir=str(tmp_path / "w2"), shard_files=3)
     assert len(stats1) == len(stats2) == 3
     assert records(one) == records(two)

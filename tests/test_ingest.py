@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gzip
 import io
 import json
@@ -88,9 +89,12 @@ def test_jsonl_fields_and_fallback_ids(tmp_path: Path) -> None:
 
 def test_stdin_jsonl() -> None:
     code = "from sitrep.ingest import read_sources; print([d.id for d in read_sources(['-'])])"
-    out = subprocess.run([sys.executable, "-c", code], input=b'{"id": "s1", "text": "hello there"}\n{"text": "x"}\n',
-                         capture_output=True, check=True)
-    assert out.stdout.decode().strip() == "['s1', 'stdin#2']"
+    data = b'{"id": "s1", "text": "hello there"}\n{"text": "x"}\n'
+    first = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, check=True).stdout.decode()
+    again = subprocess.run([sys.executable, "-c", code], input=data[::-1][::-1], capture_output=True, check=True).stdout.decode()
+    ids = ast.literal_eval(first)
+    # A line without an id gets its content's hash: stable, and never another request's line number.
+    assert ids[0] == "s1" and ids[1].startswith("stdin:") and first == again
 
 
 def _warc(records: list[tuple[str, str, bytes]]) -> bytes:
@@ -250,3 +254,20 @@ def test_record_size_limit_applies_inside_jsonl(tmp_path: Path) -> None:
 def test_gzip_bomb_named_as_text_is_binary(tmp_path: Path, name: str) -> None:
     bomb = gzip.compress(b"\x00" * 10_000_000)
     assert _one_bad_among_good(tmp_path, name, bomb).code == "E_BINARY"
+
+
+def test_bom_only_and_utf16_and_xhtml(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+    (tmp_path / "nbsp.txt").write_bytes("\u00a0\u00a0\n".encode())
+    (tmp_path / "u16.txt").write_bytes("Titre\nLes forces ont repris la ville.".encode("utf-16"))
+    (tmp_path / "x.xhtml").write_text('<?xml version="1.0" encoding="utf-8"?>\n' + PAGE, encoding="utf-8")
+    out = {d.id: d for d in read(tmp_path)}
+    assert out["bom.txt"].code == "E_EMPTY" and out["nbsp.txt"].code == "E_EMPTY"
+    assert out["u16.txt"].title == "Titre" and "repris" in out["u16.txt"].body
+    assert isinstance(out["x.xhtml"], RawDoc) and out["x.xhtml"].outlet == "Example News"
+
+
+def test_lone_surrogates_are_rejected(tmp_path: Path) -> None:
+    (tmp_path / "d.jsonl").write_text('{"id": "x\\ud800", "text": "a"}\n{"id": "ok", "text": "b"}\n', encoding="utf-8")
+    out = read(tmp_path / "d.jsonl")
+    assert [(d.id, getattr(d, "code", None)) for d in out] == [("d.jsonl#1", "E_ENCODING"), ("ok", None)]

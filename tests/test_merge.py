@@ -92,3 +92,14 @@ def test_an_ongoing_offensive_makes_the_place_contested() -> None:
     ms = [CASE[0], mention("o1", "f", "2016-03-10", GOV, SYRIA_ARMY, IS, status="ongoing")]
     spans = track_control(merge(ms))
     assert [(s["actor"], s["status"]) for s in spans] == [("contested", "contested"), ("Military Forces of Syria", "held")]
+
+
+def test_denied_captures_change_nothing_and_span_ids_are_unique() -> None:
+    denied = mention("d1", "g", "2016-06-01", NSA, IS, SYRIA_ARMY, status="denied", sentence="The army denied IS had captured the city.")
+    spans = track_control(merge(CASE + [denied]))
+    assert all(s["actor"] != "Islamic State" or s["start"] != "2016-06-01" for s in spans)
+    same_day = [mention("s1", "a", "2016-06-01", NSA, IS, SYRIA_ARMY, sentence="IS took the city."),
+                mention("s2", "b", "2016-06-01", GOV, SYRIA_ARMY, IS, status="ongoing", sentence="The army fought back."),
+                mention("s3", "c", "2016-06-01", NSA, IS, None, sentence="IS held the city again.")]
+    ids = [s["id"] for s in track_control(merge(same_day))]
+    assert len(ids) == len(set(ids))

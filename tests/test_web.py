@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from markupsafe import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def test_event_page_shows_each_claim_and_its_claimant(client: TestClient) -> Non
     for claim in event["fatalities"]["claims"]:
         assert str(claim["value"]) in html
         if claim["source"]:
-            assert claim["source"] in html
+            assert str(html_escape(claim["source"])) in html  # shown, and escaped
 
 
 def test_one_error_shape(client: TestClient) -> None:

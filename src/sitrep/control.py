@@ -31,6 +31,8 @@ def track_control(events: list[dict]) -> list[dict]:
     for place, evs in by_place.items():
         changes = []
         for e in sorted(evs, key=lambda e: (e["date"]["start"], e["id"])):
+            if e["status"] == "denied":
+                continue  # a denied capture is evidence of nothing changing hands
             winner = (e.get("actor1") or {}).get("name")
             status = "contested" if e["status"] in ("ongoing", "attempted") else "held"
             if status == "held" and not winner:
@@ -42,6 +44,6 @@ def track_control(events: list[dict]) -> list[dict]:
             changes.append({"actor": actor, "status": status, "start": e["date"]["start"], "events": [e["id"]]})
         for i, c in enumerate(changes):
             end = changes[i + 1]["start"] if i + 1 < len(changes) else None
-            spans.append({"id": hash_id(place, c["actor"], c["start"]), "place": place, "actor": c["actor"],
+            spans.append({"id": hash_id(place, i, c["actor"], c["start"]), "place": place, "actor": c["actor"],
                           "status": c["status"], "start": c["start"], "end": end, "events": c["events"]})
     return spans

@@ -86,7 +86,7 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any]:
         "documents": "; ".join(sorted({m.get("document", "") for m in e.get("mentions") or []})),
         "date_earliest": date.get("start") or "",
         "date_latest": date.get("end") or "",
-        "claims": json.dumps(fat.get("claims") or [], ensure_ascii=False),
+        "claims": dumps(fat.get("claims") or []),
         "injured": inj.get("best") if inj.get("best") is not None else "",
         "confidence": e.get("confidence", ""),
     }

@@ -53,6 +53,15 @@ class Summary:
         }
 
 
+def _rejected_row(r: Rejected) -> dict:
+    return {"id": r.id, "source": r.source, "rejected": r.reason, "code": r.code}
+
+
+def _failed_row(article: Article, exc: Exception) -> dict:
+    log.exception("document %s failed", article.id)
+    return {"id": article.id, "source": article.source, "rejected": f"{type(exc).__name__}: {exc}"[:500], "code": "E_INTERNAL"}
+
+
 def clean(paths: Iterable[str | os.PathLike], *, settings: Settings | None = None, dct: str | None = None) -> Iterator[Article | Rejected]:
     """Read and clean every input; one result per input document, in input order."""
     settings = settings or load_settings()
@@ -83,21 +92,28 @@ def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | N
             article = Article(id=item.id, source=item.source, title="", text=text, url=item.url, outlet=item.outlet,
                               published=item.published, kind=item.kind, content_hash=content_hash("", text))
             # The title is part of a .txt file's text as given; it is not prepended again.
-            return date_article(replace(article, title=""), dct=dct)
+            try:
+                return date_article(replace(article, title=""), dct=dct)
+            except Exception as exc:  # reported as this document's failure; the stream goes on
+                log.exception("dating failed on %s", item.id)
+                return Rejected(source=item.source, id=item.id, code="E_INTERNAL", reason=f"{type(exc).__name__}: {exc}"[:500])
 
         results = (as_given(item) for item in items)
     for result in results:
         if isinstance(result, Rejected):
-            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+            yield _rejected_row(result)
             continue
-        pub = result.published
-        anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
-        yield {
-            "id": result.id,
-            "source": result.source,
-            "published": pub.as_dict() if pub else None,
-            "timexes": [t.as_dict() for t in find_timexes(result.text, anchor)],
-        }
+        try:
+            pub = result.published
+            anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
+            yield {
+                "id": result.id,
+                "source": result.source,
+                "published": pub.as_dict() if pub else None,
+                "timexes": [t.as_dict() for t in find_timexes(result.text, anchor)],
+            }
+        except Exception as exc:  # one document's failure is reported, and the stream goes on
+            yield _failed_row(result, exc)
 
 
 def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings,
@@ -125,10 +141,13 @@ def places(paths: Iterable[str | os.PathLike], *, raw: bool = False, settings: S
 
     for result in _texts(paths, raw=raw, settings=settings or load_settings()):
         if isinstance(result, Rejected):
-            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
-        else:
+            yield _rejected_row(result)
+            continue
+        try:
             yield {"id": result.id, "source": result.source,
                    "places": [p.as_dict() for p in find_places(result.text, demonyms=False)]}
+        except Exception as exc:
+            yield _failed_row(result, exc)
 
 
 def events(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | None = None,
@@ -140,13 +159,16 @@ def events(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | 
 
     for result in _texts(paths, raw=raw, settings=settings or load_settings(), dct=dct):
         if isinstance(result, Rejected):
-            yield {"id": result.id, "source": result.source, "rejected": result.reason, "code": result.code}
+            yield _rejected_row(result)
             continue
-        if raw:
-            result = date_article(result, dct=dct)
-        yield {"id": result.id, "source": result.source,
-               "published": result.published.as_dict() if result.published else None,
-               "mentions": [mention_record(m, result) for m in extract_document(result)]}
+        try:
+            if raw:
+                result = date_article(result, dct=dct)
+            yield {"id": result.id, "source": result.source,
+                   "published": result.published.as_dict() if result.published else None,
+                   "mentions": [mention_record(m, result) for m in extract_document(result)]}
+        except Exception as exc:
+            yield _failed_row(result, exc)
 
 
 def process_with_events(items: Iterable[RawDoc | Rejected], *, settings: Settings, dct: str | None = None
@@ -281,7 +303,7 @@ def batch(paths: Iterable[str | os.PathLike], *, engine: str = "local", workers:
     from sitrep.batch import SHARD_FILES, execute, plan, read_shard
 
     settings = settings or load_settings()
-    shards = plan(paths, shard_files=shard_files or SHARD_FILES)
+    shards = plan(paths, shard_files=shard_files or SHARD_FILES, dct=dct)
     workdir = workdir or "sitrep-work"
     stats = execute(shards, workdir, engine=engine, workers=workers, scheduler=scheduler, dct=dct)
     with open_store(db or settings.db) as store:

@@ -13,6 +13,7 @@ Shard results are JSON (gzipped), never pickles: a work folder is data, not code
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 import gzip
 import json
 import os
@@ -38,9 +39,10 @@ class Shard:
     files: tuple[tuple[str, str], ...]  # (path, document id prefix)
 
 
-def plan(paths: Iterable[str | os.PathLike], *, shard_files: int = SHARD_FILES) -> list[Shard]:
+def plan(paths: Iterable[str | os.PathLike], *, shard_files: int = SHARD_FILES, dct: str | None = None) -> list[Shard]:
     """Shards of whole input files, in the stable order ``read_sources`` uses. A shard's id hashes
-    its files' paths, sizes and modification times, so a changed input makes a new shard."""
+    its files' paths, sizes and modification times and the run's options (``dct``), so a changed
+    input or option makes a new shard rather than reusing stale results."""
     files = []
     for path, prefix in iter_files(paths):
         if path is None:
@@ -51,7 +53,7 @@ def plan(paths: Iterable[str | os.PathLike], *, shard_files: int = SHARD_FILES) 
     for i in range(0, len(files), shard_files):
         part = tuple(files[i: i + shard_files])
         stamp = [(p, *(_stat(p))) for p, _ in part]
-        shards.append(Shard(id=hash_id("shard", stamp), files=part))
+        shards.append(Shard(id=hash_id("shard", stamp, dct), files=part))
     return shards
 
 
@@ -138,7 +140,7 @@ def execute(shards: list[Shard], workdir: str, *, engine: str = "local", workers
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(run_shard, shards, [workdir] * len(shards), [dct] * len(shards)))
+            return list(pool.map(partial(run_shard, workdir=workdir, dct=dct), shards))
     if engine == "dask":
         from distributed import Client, LocalCluster
 

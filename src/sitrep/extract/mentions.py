@@ -25,7 +25,9 @@ MIN_TYPE_CONFIDENCE = 0.3
 # An event dated more than this long before the article's publication is background, not news:
 # news reports events of the past days; ACLED's own sourcing lag is about a week.
 BACKGROUND_DAYS = 31
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+# A match may start only at the beginning of a run of stops, and takes the run whole: a long run
+# of "!!!!" with no space after is then tried once, not at every position (that was quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")
 # Words whose full stop ends no sentence: initials ("U.S.", "U.N."), titles and ranks.
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Rev|St|Sen|Rep|Gov|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|approx|Inc|Ltd|Co))\.$")
 

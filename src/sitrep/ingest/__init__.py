@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitrep.errors import E_EMPTY, E_NOT_FOUND, E_TOO_LARGE, E_UNSUPPORTED, InputError
+from sitrep.errors import E_EMPTY, E_INTERNAL, E_NOT_FOUND, E_TOO_LARGE, E_UNSUPPORTED, InputError
 from sitrep.ingest.formats import read_feed, read_html, read_jsonl_lines, read_txt, read_warc
 from sitrep.records import RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
@@ -97,7 +97,7 @@ def read_sources(paths: Iterable[str | os.PathLike], *, settings: Settings | Non
     settings = settings or load_settings()
     for path, doc_id in iter_files(paths):
         if path is None and doc_id == "-":
-            yield from read_jsonl_lines(iter(sys.stdin.buffer), prefix="stdin", source="-", settings=settings)
+            yield from read_jsonl_lines(iter(sys.stdin.buffer), prefix="stdin", source="-", settings=settings, content_ids=True)
         elif path is None:
             yield Rejected(source=doc_id, id=doc_id, code=E_NOT_FOUND, reason="no such file or folder")
         else:
@@ -105,6 +105,8 @@ def read_sources(paths: Iterable[str | os.PathLike], *, settings: Settings | Non
                 yield from read_file(path, doc_id, settings)
             except OSError as exc:
                 yield Rejected(source=str(path), id=doc_id, code=E_NOT_FOUND, reason=f"cannot read: {exc.strerror or exc}")
+            except Exception as exc:  # a reader's bug on one file must not stop the batch
+                yield Rejected(source=str(path), id=doc_id, code=E_INTERNAL, reason=f"{type(exc).__name__}: {exc}"[:500])
 
 
 __all__ = ["read_sources", "iter_files", "read_file"]

@@ -22,6 +22,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     """
     if not data.strip():
         raise InputError(E_EMPTY, "the input is empty or only whitespace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(E_ENCODING, "a UTF-16 byte-order mark, but not valid UTF-16") from None
     sample = data[:65536]
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise InputError(E_BINARY, "the input contains NUL bytes: it is binary, not text")

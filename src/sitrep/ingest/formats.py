@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
-from sitrep.errors import E_NO_TEXT, E_PARSE, E_TOO_LARGE, InputError
+from sitrep.errors import E_EMPTY, E_ENCODING, E_NO_TEXT, E_PARSE, E_TOO_LARGE, InputError
+from sitrep.ids import hash_id
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.html_meta import page_meta
 from sitrep.ingest.timeparse import iso_day
@@ -44,7 +45,12 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head or "<div" in head
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.I)
+
+
 def parse_html(markup: str) -> lxml.html.HtmlElement:
+    # lxml refuses a str that still declares its byte encoding (XHTML): the text is decoded.
+    markup = _XML_DECL.sub("", markup, count=1)
     try:
         tree = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -71,7 +77,9 @@ def read_txt(data: bytes, *, id: str, source: str) -> RawDoc:
     decoded, encoding = decode_bytes(data)
     text = decoded.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.strip())
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise InputError(E_EMPTY, "the file holds no visible text")
     title = lines[first].strip()
     body = "\n".join(lines[first + 1 :]).strip("\n")
     if not body.strip():
@@ -89,7 +97,8 @@ def read_html(data: bytes, *, id: str, source: str) -> RawDoc:
     return html_doc(text, id=id, source=source, encoding=encoding)
 
 
-def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settings: Settings) -> Out:
+def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settings: Settings,
+                     content_ids: bool = False) -> Out:
     """JSON Lines: one document per line; a broken line is rejected and the rest go on."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
@@ -111,7 +120,19 @@ def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settin
         if not isinstance(record, dict):
             yield Rejected(source=where, id=fallback_id, code=E_PARSE, reason=f"line {lineno} is JSON but not an object")
             continue
-        doc_id = str(record["id"]) if record.get("id") not in (None, "") else fallback_id
+        try:  # JSON escapes can smuggle lone surrogates, which no store can keep
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            yield Rejected(source=where, id=fallback_id, code=E_ENCODING, reason=f"line {lineno} holds invalid Unicode (a lone surrogate)")
+            continue
+        if record.get("id") not in (None, ""):
+            doc_id = str(record["id"])
+        elif content_ids:
+            # Streams (stdin, the ingest API) have no file to number lines in: the id is the
+            # content's hash, so two requests never overwrite each other's documents.
+            doc_id = f"{prefix}:{hash_id(record.get('url'), record.get('title'), record.get('text'), record.get('html'))}"
+        else:
+            doc_id = fallback_id
         text, html = record.get("text"), record.get("html")
         if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
             yield Rejected(source=where, id=doc_id, code=E_NO_TEXT, reason=f"line {lineno} has no 'text' or 'html'")

@@ -19,7 +19,10 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+
+from sitrep.jsonout import dumps
 
 from sitrep.store import Store, open_store
 
@@ -28,6 +31,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 # `sitrep run` or `sitrep batch`, which stream from disk.
 MAX_INGEST_BYTES = 5_000_000
 MAX_PAGE = 500
+
+
+class ContractJSONResponse(JSONResponse):
+    """JSON as the contract wants it: UTF-8 with U+2028 and U+2029 escaped."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content).encode("utf-8")
 
 
 class ApiError(Exception):
@@ -98,10 +108,10 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     # The stock /docs page loads its scripts from a CDN; sitrep's pages load nothing from the
     # internet, so /docs is a plain page rendered from the OpenAPI schema (also at /openapi.json).
     app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news, every field sourced.",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, default_response_class=ContractJSONResponse)
 
     def error(status: int, code: str, message: str) -> JSONResponse:
-        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+        return ContractJSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError):
@@ -195,6 +205,17 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
         return stories(list(store.texts()), list(store.events()))
 
+    def ingest(body: bytes) -> dict[str, Any]:
+        from sitrep.ingest.formats import read_jsonl_lines
+        from sitrep.pipeline import Summary, finish, load, process_with_events
+        from sitrep.settings import load_settings
+
+        settings = load_settings()
+        items = read_jsonl_lines(iter(body.splitlines()), prefix="api", source="api", settings=settings, content_ids=True)
+        summary = Summary(store=store.url)
+        load(store, process_with_events(items, settings=settings), summary)
+        return finish(store, summary).as_dict()
+
     @app.post("/api/ingest")
     async def api_ingest(request: Request) -> dict[str, Any]:
         """Ingest articles as JSON Lines (the `.jsonl` input format). Needs `Authorization: Bearer TOKEN`."""
@@ -211,15 +232,9 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
             body += chunk
             if len(body) > MAX_INGEST_BYTES:
                 raise ApiError(413, "too_large", f"the body is over {MAX_INGEST_BYTES} bytes")
-        from sitrep.ingest.formats import read_jsonl_lines
-        from sitrep.pipeline import finish, load, process_with_events, Summary
-        from sitrep.settings import load_settings
-
-        settings = load_settings()
-        items = read_jsonl_lines(iter(body.splitlines()), prefix="api", source="api", settings=settings)
-        summary = Summary(store=store.url)
-        load(store, process_with_events(items, settings=settings), summary)
-        return finish(store, summary).as_dict()
+        # The pipeline is synchronous and heavy: it runs in a worker thread so that the server
+        # keeps answering other requests meanwhile.
+        return await run_in_threadpool(ingest, body)
 
     # ---------------------------------------------------------------- pages
 
