@@ -106,7 +106,7 @@ def _future_context(text: str, t: Timex) -> bool:
 
 
 def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: dt.date | None = None,
-                    dateline_end: int = DATELINE_CHARS) -> PubDate:
+                    dateline_end: int = DATELINE_CHARS, today: dt.date | None = None) -> PubDate:
     """Infer the publication date from the article's own temporal expressions (resolved without a
     publication date, so only absolute ones carry a value). A full date before ``dateline_end``
     is a dateline."""
@@ -134,14 +134,14 @@ def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: d
             if plausible(first, upper=upper):
                 floor = max(floor, first) if floor else first
     if floor is None:
-        return _pub(None, lower, upper if upper != dt.date.today() else None, "none", 0.0,
+        return _pub(None, lower, upper if upper != (today or dt.date.today()) else None, "none", 0.0,
                     note="no date in the metadata, the URL or the text")
     weekdays = {_WEEKDAYS.index(w.lower()) for t in timexes for w in _WEEKDAY_RE.findall(t.text)}
     latest_day = max((d for d, _ in days), default=None)
     if latest_day is None or (floor - latest_day).days > LATER_MONTH_DAYS:
         # Only month or year mentions (or a full date far older than them): the article lies
         # somewhere after the start of the latest, and nothing says how long after.
-        return _pub(None, floor, upper if upper != dt.date.today() else None, "text", 0.1,
+        return _pub(None, floor, upper if upper != (today or dt.date.today()) else None, "text", 0.1,
                     note="after the latest month or year it mentions")
     guess = max(latest_day, floor)
     note = f"after the latest date it mentions ({latest_day.isoformat()})"
@@ -187,7 +187,7 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
         head = f"{article.title}\n" if article.title else ""
         text = head + article.text
         found = infer_from_text(text, find_timexes(text, None), upper=upper, lower=lower,
-                                dateline_end=len(head) + DATELINE_CHARS)
+                                dateline_end=len(head) + DATELINE_CHARS, today=today)
     if note:
         found = replace(found, note=f"{note}; {found.note}" if found.note else note)
     return replace(article, published=found)

@@ -146,8 +146,8 @@ class Store:
             redirects = []
             for old_id in old - new_ids:
                 targets = Counter(by_mention[m] for m in links.get(old_id, []) if m in by_mention)
-                if targets:
-                    redirects.append({"old_id": old_id, "new_id": targets.most_common(1)[0][0]})
+                if targets:  # the event holding most of its mentions; ties by id, never by row order
+                    redirects.append({"old_id": old_id, "new_id": max(targets.items(), key=lambda kv: (kv[1], kv[0]))[0]})
             conn.execute(sa.delete(em))
             conn.execute(sa.delete(e).where(e.c.id.not_in(list(new_ids)) if new_ids else sa.true()))
             rows = [{"id": ev["id"], "event_type": ev["event_type"], "sub_event_type": ev["sub_event_type"],
