@@ -7,8 +7,11 @@ between stages and every record can be hashed, compared and safely shared across
     clean_article -> Article | Rejected
     date_article  -> Article (with ``published`` filled in)
     extract       -> Mention ...
-    merge         -> Event ...
-    track_control -> ControlSpan ...
+
+After extraction, records leave the per-document spine for the store, and the global steps
+(merge, control, stories) work on their stored form: the contract's JSON shape of an Event and of
+a control span. Incremental runs merge new mentions with everything stored before, and that
+shape is the one thing old and new mentions share, so no second record type mirrors it here.
 """
 
 from __future__ import annotations
@@ -111,16 +114,6 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Span:
-    """A stretch of an article's text: offsets index the cleaned ``text`` (or the raw input with --raw)."""
-
-    document: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     """One source's figure for a quantity (fatalities, injured), never averaged with the others."""
 
@@ -154,42 +147,6 @@ class Mention:
     background: bool = False
     attributed_to: str | None = None
     confidence: float = 0.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Event:
-    """One real event, however many documents report it; every claim kept side by side."""
-
-    id: str
-    event_type: str
-    sub_event_type: str
-    date_start: str | None
-    date_end: str | None
-    date_precision: str | None
-    location: dict | None = None
-    actor1: dict | None = None
-    actor2: dict | None = None
-    assoc_actors: tuple[dict, ...] = ()
-    fatalities: tuple[Claim, ...] = ()
-    injured: tuple[Claim, ...] = ()
-    status: str = "reported"
-    background: bool = False
-    confidence: float = 0.0
-    mentions: tuple[str, ...] = field(default_factory=tuple)  # mention ids
-    sources: tuple[str, ...] = ()
-    notes: str = ""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ControlSpan:
-    """Who held a place from when to when, citing the events that show it."""
-
-    place: str  # GeoNames id or sitrep place id
-    actor: str
-    status: Literal["held", "contested"]
-    start: str | None
-    end: str | None
-    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
