@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["run", "batch", "clean", "dates", "places", "events", "control", "stories", "timeline", "serve", "documents", "export", "eval"]
+COMMANDS = ["run", "batch", "watch", "clean", "dates", "places", "events", "control", "stories", "timeline", "serve", "documents", "export", "eval"]
 
 
 def help_text(*args: str) -> str:

@@ -137,3 +137,28 @@ def test_dates_contract_and_offsets(tmp_path: Path) -> None:
 def test_eval_rejects_a_missing_data_folder() -> None:
     out = sitrep("eval", "timex", "--data", "/nonexistent", check=False)
     assert out.returncode == 2
+
+
+def test_watch_picks_up_new_files_and_merges_incrementally(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from sitrep.pipeline import watch
+    from sitrep.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Army retakes town\n\nGovernment forces retook Palmyra from IS on Sunday, state media said.\n")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    seen: list[dict] = []
+
+    def later() -> None:
+        time.sleep(1.0)
+        (folder / "b.txt").write_text("Town back in army hands\n\nSyrian troops recaptured Palmyra from Islamic State militants on Sunday, a monitor said.\n")
+
+    threading.Thread(target=later).start()
+    watch(folder, db=db, interval=1.5, cycles=3, on_summary=lambda s: seen.append(s.as_dict()))
+    assert [s["documents"] for s in seen] == [1, 1]  # each file once, when it arrived
+    with open_store(db) as store:
+        assert sorted(d["id"] for d in store.documents()) == ["a.txt", "b.txt"]
+        assert store.counts()["events"] >= 1

@@ -158,6 +158,27 @@ def batch(
 
 
 @app.command()
+def watch(
+    target: Annotated[str, typer.Argument(help="A folder to watch for new files, or a feed file to re-read when it changes.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between polls.")] = 30.0,
+    cycles: Annotated[Optional[int], typer.Option("--cycles", min=1, help="Stop after this many polls (default: run until interrupted).")] = None,
+) -> None:
+    """Process new inputs as they arrive, merging them into the events already stored; prints a
+    JSON summary line (JSONL) for each poll that found something."""
+    from sitrep.pipeline import watch as watch_target
+
+    if not Path(target).exists():
+        raise typer.BadParameter(f"{target} does not exist", param_hint="TARGET")
+    _stderr().print(f"sitrep: watching {target} every {interval:g}s (Ctrl-C to stop)")
+    try:
+        watch_target(target, db=db, interval=interval, cycles=cycles,
+                     on_summary=lambda s: (sys.stdout.write(dumps(s.as_dict()) + "\n"), sys.stdout.flush()))
+    except KeyboardInterrupt:
+        _stderr().print("sitrep: stopped")
+
+
+@app.command()
 def clean(
     paths: PathsArg,
     dct: DctOption = None,

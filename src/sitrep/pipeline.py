@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -311,3 +312,41 @@ def batch(paths: Iterable[str | os.PathLike], *, engine: str = "local", workers:
         for shard in shards:  # load in shard order, so the store's content never depends on timing
             load(store, read_shard(shard, workdir), summary)
         return finish(store, summary), stats
+
+
+def watch(target: str | os.PathLike, *, db: str | None = None, interval: float = 30.0, cycles: int | None = None,
+          settings: Settings | None = None, on_summary=None) -> None:
+    """Process new inputs as they arrive: a folder's new or changed files, or a feed file each time
+    it changes, merging incrementally into the events already stored. Runs until interrupted, or
+    for ``cycles`` polls. Each poll that finds something calls ``on_summary(summary)``."""
+    import time
+
+    from sitrep.ingest import iter_files, read_file
+
+    settings = settings or load_settings()
+    seen: dict[str, tuple[int, int]] = {}
+    n = 0
+    with open_store(db or settings.db) as store:
+        while cycles is None or n < cycles:
+            n += 1
+            fresh = []
+            for path, _ in iter_files([target]):
+                if path is None:
+                    continue
+                st = path.stat()
+                stamp = (st.st_size, int(st.st_mtime_ns))
+                if seen.get(str(path)) != stamp:
+                    seen[str(path)] = stamp
+                    fresh.append(path)
+            if fresh:
+                # Ids stay those a folder run gives: paths relative to the watched folder.
+                root = Path(target)
+                summary = Summary(store=store.url)
+                items = (item for path in fresh for item in
+                         read_file(path, path.relative_to(root).as_posix() if root.is_dir() else path.name, settings))
+                load(store, process_with_events(items, settings=settings), summary)
+                finish(store, summary)
+                if on_summary:
+                    on_summary(summary)
+            if cycles is None or n < cycles:
+                time.sleep(interval)
