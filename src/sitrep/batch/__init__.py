@@ -92,6 +92,7 @@ def run_shard(shard: Shard, workdir: str, *, dct: str | None = None, settings: S
     from sitrep.pipeline import process_with_events
 
     out = Path(workdir)
+    out.mkdir(parents=True, exist_ok=True)  # a worker on another machine may see the folder first
     done = out / f"{shard.id}.done"
     if done.exists():
         return json.loads(done.read_text(encoding="utf-8")) | {"skipped": True}
