@@ -162,3 +162,20 @@ def test_watch_picks_up_new_files_and_merges_incrementally(tmp_path: Path) -> No
     with open_store(db) as store:
         assert sorted(d["id"] for d in store.documents()) == ["a.txt", "b.txt"]
         assert store.counts()["events"] >= 1
+
+
+def test_control_stories_timeline_formats(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"id": "p1", "title": "Palmyra retaken", "published": "2016-03-28", "outlet": "Wire",
+                             "text": "Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said."}) + "\n")
+    db = f"sqlite:///{tmp_path / 'f.db'}"
+    sitrep("run", str(f), "--db", db, "--quiet")
+    spans = json.loads(sitrep("control", "Palmyra", "--db", db).stdout)
+    assert [(s["actor"], s["status"], s["from"], s["to"]) for s in spans] == [("Military Forces of Syria", "held", "2016-03-27", None)]
+    rows = list(csv.DictReader(io.StringIO(sitrep("control", "Tadmor", "--db", db, "--format", "csv").stdout.decode())))
+    assert rows[0]["actor"] == "Military Forces of Syria"
+    [story] = [json.loads(x) for x in sitrep("stories", "--db", db, "--format", "jsonl").stdout.decode().splitlines()]
+    assert story["documents"] == ["p1"] and story["first"] == "2016-03-28"
+    entries = json.loads(sitrep("timeline", "--place", "Palmyra", "--db", db).stdout)
+    assert entries[0]["date"] == "2016-03-27" and entries[0]["sources"] == ["Wire"]
+    assert sitrep("timeline", "--place", "Palmyra", "--db", db, "--format", "md").stdout.decode().startswith("- **2016-03-27**")

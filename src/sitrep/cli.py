@@ -233,25 +233,30 @@ def events(paths: PathsArg, raw: RawOption = False, dct: DctOption = None) -> No
 def control(
     place: Annotated[str, typer.Argument(help="A place name (e.g. Palmyra) or a GeoNames id.")],
     db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.json,
 ) -> None:
     """Who held a place from when to when: a JSON list of {actor, status, from, to, events}."""
     from sitrep.pipeline import control as control_of
 
-    sys.stdout.write(dumps(control_of(place, db=db), indent=2) + "\n")
+    emit(control_of(place, db=db), format, columns=["actor", "status", "from", "to", "events"])
 
 
 @app.command()
-def stories(db: DbOption = None) -> None:
+def stories(db: DbOption = None, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.json) -> None:
     """Articles grouped into stories: a JSON list of {id, title, documents, events, first, last}."""
     from sitrep.stories import stories as group
     from sitrep.store import open_store
 
     with open_store(db) as store:
-        sys.stdout.write(dumps(group(list(store.texts()), list(store.events())), indent=2) + "\n")
+        emit(group(list(store.texts()), list(store.events())), format,
+             columns=["id", "title", "documents", "events", "first", "last"])
 
 
 class TimelineFormat(str, Enum):
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
     md = "md"
 
 
@@ -261,7 +266,7 @@ def timeline(
     actor: Annotated[Optional[str], typer.Option("--actor", help="An actor's normalised name.")] = None,
     story: Annotated[Optional[str], typer.Option("--story", help="A story id from `sitrep stories`.")] = None,
     db: DbOption = None,
-    format: Annotated[TimelineFormat, typer.Option("--format", help="json, or md for reading.")] = TimelineFormat.json,
+    format: Annotated[TimelineFormat, typer.Option("--format", help="json, jsonl, csv, table, or md for reading.")] = TimelineFormat.json,
 ) -> None:
     """Dated, cited entries: a JSON list of {date, summary, events, sources}."""
     from sitrep.stories import as_markdown, stories as group, timeline as entries_of
@@ -278,7 +283,10 @@ def timeline(
 
         places = place_ids(place, events) if place else None
         entries = entries_of(events, places=places, actor=actor, story=chosen)
-    sys.stdout.write(as_markdown(entries) if format is TimelineFormat.md else dumps(entries, indent=2) + "\n")
+    if format is TimelineFormat.md:
+        sys.stdout.write(as_markdown(entries))
+    else:
+        emit(entries, TableFormat(format.value), columns=["date", "summary", "events", "sources"])
 
 
 @app.command()
