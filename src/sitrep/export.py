@@ -7,7 +7,6 @@ adds sitrep's columns after them (sources, documents, date bounds, every claim, 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 

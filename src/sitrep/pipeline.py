@@ -75,32 +75,10 @@ def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | N
 
     Offsets index the cleaned text, or with ``raw`` the input text exactly as given."""
     import datetime as dt
-    from dataclasses import replace
 
-    from sitrep.dates.pubdate import date_article
     from sitrep.dates.timex import find_timexes
-    from sitrep.ids import content_hash
 
-    settings = settings or load_settings()
-    items = read_sources(paths, settings=settings)
-    if not raw:
-        results: Iterable[Article | Rejected] = process(items, settings=settings, dct=dct)
-    else:
-        def as_given(item):
-            if isinstance(item, Rejected):
-                return item
-            text = item.text_as_given
-            article = Article(id=item.id, source=item.source, title="", text=text, url=item.url, outlet=item.outlet,
-                              published=item.published, kind=item.kind, content_hash=content_hash("", text))
-            # The title is part of a .txt file's text as given; it is not prepended again.
-            try:
-                return date_article(replace(article, title=""), dct=dct)
-            except Exception as exc:  # reported as this document's failure; the stream goes on
-                log.exception("dating failed on %s", item.id)
-                return Rejected(source=item.source, id=item.id, code="E_INTERNAL", reason=f"{type(exc).__name__}: {exc}"[:500])
-
-        results = (as_given(item) for item in items)
-    for result in results:
+    for result in _dated_texts(paths, raw=raw, dct=dct, settings=settings or load_settings()):
         if isinstance(result, Rejected):
             yield _rejected_row(result)
             continue
@@ -115,7 +93,6 @@ def dates(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | N
             }
         except Exception as exc:  # one document's failure is reported, and the stream goes on
             yield _failed_row(result, exc)
-
 
 def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings,
            dct: str | None = None) -> Iterator[Article | Rejected]:
@@ -133,6 +110,23 @@ def _texts(paths: Iterable[str | os.PathLike], *, raw: bool, settings: Settings,
             text = item.text_as_given
             yield Article(id=item.id, source=item.source, title="", text=text, url=item.url, outlet=item.outlet,
                           published=item.published, kind=item.kind, content_hash=content_hash("", text))
+
+
+def _dated_texts(paths: Iterable[str | os.PathLike], *, raw: bool, dct: str | None,
+                 settings: Settings) -> Iterator[Article | Rejected]:
+    """``_texts`` with publication dates: the spine dates cleaned articles; text as given is dated
+    here (its title, part of a .txt file's text as given, is not prepended again)."""
+    from sitrep.dates.pubdate import date_article
+
+    for result in _texts(paths, raw=raw, settings=settings, dct=dct):
+        if raw and isinstance(result, Article):
+            try:
+                result = date_article(result, dct=dct)
+            except Exception as exc:  # reported as this document's failure; the stream goes on
+                log.exception("dating failed on %s", result.id)
+                result = Rejected(source=result.source, id=result.id, code="E_INTERNAL",
+                                  reason=f"{type(exc).__name__}: {exc}"[:500])
+        yield result
 
 
 def places(paths: Iterable[str | os.PathLike], *, raw: bool = False, settings: Settings | None = None) -> Iterator[dict]:
@@ -156,21 +150,16 @@ def events(paths: Iterable[str | os.PathLike], *, raw: bool = False, dct: str | 
     """Per input document: its event mentions before merging, in the contract's Event shape plus
     ``start``, ``end`` and ``confidence``. Offsets index the cleaned text (or, with ``raw``, the
     input text as given)."""
-    from sitrep.dates.pubdate import date_article
-
-    for result in _texts(paths, raw=raw, settings=settings or load_settings(), dct=dct):
+    for result in _dated_texts(paths, raw=raw, dct=dct, settings=settings or load_settings()):
         if isinstance(result, Rejected):
             yield _rejected_row(result)
             continue
         try:
-            if raw:
-                result = date_article(result, dct=dct)
             yield {"id": result.id, "source": result.source,
                    "published": result.published.as_dict() if result.published else None,
                    "mentions": [mention_record(m, result) for m in extract_document(result)]}
         except Exception as exc:
             yield _failed_row(result, exc)
-
 
 def process_with_events(items: Iterable[RawDoc | Rejected], *, settings: Settings, dct: str | None = None
                         ) -> Iterator[tuple[Article | Rejected, tuple[Mention, ...]]]:

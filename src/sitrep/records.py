@@ -16,7 +16,7 @@ shape is the one thing old and new mentions share, so no second record type mirr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["text", "html"]

@@ -245,8 +245,10 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def index(start: str | None = None, end: str | None = None, type: str | None = None,
               actor: str | None = None, q: str | None = Query(None, max_length=200)):
-        found = events(start=start, end=end, bbox=None, type_=type, actor=actor, place=None, source=None, q=q)
-        types = sorted({e["event_type"] for e in store.events()})
+        everything = list(store.events())  # read once: the filter list and the filtered events
+        found = [e for e in everything if _matches(e, start=start, end=end, bbox=None, type_=type, actor=actor,
+                                                    place=None, source=None, q=q)]
+        types = sorted({e["event_type"] for e in everything})
         points = _project([e for e in found if (e.get("location") or {}).get("lat") is not None])
         return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
