@@ -108,6 +108,16 @@ def test_unusable_store_exits_with_store_code(corpus: Path, tmp_path: Path) -> N
     assert out.returncode == 3 and b"cannot open the store" in out.stderr
 
 
+def test_a_run_that_stores_nothing_exits_with_error_code(tmp_path: Path, db_url: str) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    out = sitrep("run", str(tmp_path), "--db", db_url, "--quiet", check=False)
+    assert out.returncode == 1 and b"all 2 input(s) were rejected" in out.stderr
+    # the rejections are kept, with their codes
+    listed = sitrep("documents", "--db", db_url, "--rejected").stdout.decode()
+    assert "E_EMPTY" in listed and "E_BINARY" in listed
+
+
 def test_export_of_an_empty_store(db_url: str, tmp_path: Path) -> None:
     out = sitrep("export", "--db", db_url, "--format", "acled-csv")
     header = out.stdout.decode().splitlines()[0].split(",")

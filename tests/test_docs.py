@@ -36,3 +36,19 @@ def test_every_error_code_is_documented() -> None:
     assert set(codes) == set(errors.CODES)
     for code in codes:
         assert code in (errors.__doc__ or "")
+
+
+def test_errors_page_lists_every_code() -> None:
+    from sitrep import errors
+
+    page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    for code in errors.CODES:
+        assert f"`{code}`" in page, code
+    for exit_code in (errors.EXIT_OK, errors.EXIT_ERROR, errors.EXIT_USAGE, errors.EXIT_STORE):
+        assert f"| `{exit_code}` |" in page
+    # every error code the API can answer with
+    app = (ROOT / "src" / "sitrep" / "web" / "app.py").read_text(encoding="utf-8")
+    api_codes = set(re.findall(r"(?:ApiError|error)\(\d+, \"([a-z_]+)\"", app))
+    assert {"not_found", "unauthorized", "read_only", "too_large", "invalid_request", "internal_error"} <= api_codes
+    for code in api_codes | {"http_error"}:
+        assert f"`{code}`" in page, code

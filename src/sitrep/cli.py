@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from sitrep.errors import EXIT_USAGE, SitrepError
+from sitrep.errors import EXIT_ERROR, EXIT_USAGE, SitrepError
 from sitrep.jsonout import dumps
 
 app = typer.Typer(
@@ -130,6 +130,19 @@ def run(
         console.print("  look at them:       sitrep export --format jsonl | sitrep control PLACE | sitrep documents --format table")
     else:
         emit([summary], format)
+    _fail_if_nothing_read(summary)
+
+
+def _fail_if_nothing_read(summary: dict) -> None:
+    """Exit with code 1 when a run found no input, or rejected every input it read: the summary
+    is printed and the rejections are stored, but a script must not mistake it for success."""
+    if summary["documents"]:
+        return
+    rejected = summary["rejected"]
+    why = f"all {summary['read']} input(s) were rejected ({', '.join(f'{k}: {v}' for k, v in rejected.items())})" \
+        if summary["read"] else "no input was found"
+    _stderr().print(f"[red]error:[/red] {why}; see `sitrep documents --rejected` or the summary above")
+    raise typer.Exit(EXIT_ERROR)
 
 
 class Engine(str, Enum):
@@ -155,6 +168,7 @@ def batch(
     summary, stats = run_batch(paths, engine=engine.value, workers=workers, scheduler=scheduler, db=db,
                                workdir=str(workdir), dct=_check_day(dct), shard_files=shard_files)
     sys.stdout.write(dumps({"summary": summary.as_dict(), "shards": stats}, indent=2) + "\n")
+    _fail_if_nothing_read(summary.as_dict())
 
 
 @app.command()

@@ -20,6 +20,7 @@ Rejection codes (``Rejected.code``), stable across versions:
     E_PARSE        the container could not be parsed (malformed JSON line, broken HTML, truncated WARC)
     E_NO_TEXT      the container parsed but holds no article text (empty feed, JSONL line without text/html)
     E_NO_CONTENT   cleaning left no main text (the page is all navigation, comments, furniture)
+    E_LANGUAGE     the article is confidently not in English, which sitrep's extractors read
     E_UNSUPPORTED  a file type sitrep does not read
     E_NOT_FOUND    a path given on the command line does not exist
     E_INTERNAL     a stage failed on this input (a bug to report); the batch goes on
@@ -34,6 +35,7 @@ E_TOO_LARGE = "E_TOO_LARGE"
 E_PARSE = "E_PARSE"
 E_NO_TEXT = "E_NO_TEXT"
 E_NO_CONTENT = "E_NO_CONTENT"
+E_LANGUAGE = "E_LANGUAGE"
 E_UNSUPPORTED = "E_UNSUPPORTED"
 E_NOT_FOUND = "E_NOT_FOUND"
 E_INTERNAL = "E_INTERNAL"
@@ -46,6 +48,7 @@ CODES = {
     E_PARSE: "the container could not be parsed",
     E_NO_TEXT: "the container holds no article text",
     E_NO_CONTENT: "cleaning left no main text",
+    E_LANGUAGE: "the article is not in English",
     E_UNSUPPORTED: "a file type sitrep does not read",
     E_NOT_FOUND: "the path does not exist",
     E_INTERNAL: "a stage failed on this input",

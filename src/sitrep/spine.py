@@ -16,7 +16,8 @@ import logging
 from sitrep.clean import clean_article, outlet_repeats
 from sitrep.dates.corpus import date_by_corpus
 from sitrep.dates.pubdate import date_article
-from sitrep.errors import E_INTERNAL
+from sitrep.clean.language import foreign_language
+from sitrep.errors import E_INTERNAL, E_LANGUAGE
 from sitrep.extract.mentions import extract
 from sitrep.geocode import find_places
 from sitrep.records import Article, Mention, RawDoc, Rejected
@@ -35,6 +36,12 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
     article = clean_article(raw, repeated=repeated)
     if isinstance(article, Rejected):
         return article
+    # Set aside an article in another language with the reason, rather than mis-code it.
+    foreign = foreign_language(article.text)
+    if foreign:
+        lang, prob = foreign
+        return Rejected(source=raw.source, id=raw.id, code=E_LANGUAGE,
+                        reason=f"the text is in language {lang!r} (probability {prob:.3f}); sitrep reads English")
     # 2. date: the source's own date if plausible, else the user's --dct, else inferred from the text
     article = date_article(article, dct=dct)
     return article
