@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
+from pydantic import BaseModel
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -38,6 +39,35 @@ class ContractJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return dumps(content).encode("utf-8")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error (docs/errors.md lists the codes)."""
+
+    error: ErrorDetail
+
+
+# Declared on every operation, so that clients (and the schema tests) know the error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such item"},
+    422: {"model": ErrorResponse, "description": "A parameter is invalid"},
+    500: {"model": ErrorResponse, "description": "A bug; the message names only the exception's type"},
+}
+# Pages answer errors with a page, in HTML.
+PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": about["description"], "content": {"text/html": {"schema": {"type": "string"}}}}
+    for status, about in ERROR_RESPONSES.items()
+}
+# Dates in filters: a day, a month or a year, the precisions events carry.
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# bbox: four decimal numbers, west,south,east,north.
+_NUM = r"-?\d+(\.\d+)?"
+BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 
 class ApiError(Exception):
@@ -110,24 +140,29 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news, every field sourced.",
                   docs_url=None, redoc_url=None, default_response_class=ContractJSONResponse)
 
-    def error(status: int, code: str, message: str) -> JSONResponse:
+    def error(request: Request | None, status: int, code: str, message: str) -> Response:
+        """The error in its one shape: JSON for the API, a page (same code and message) for pages."""
+        if request is not None and not request.url.path.startswith(("/api/", "/openapi")):
+            return HTMLResponse(env.get_template("error.html").render(status=status, code=code, message=message),
+                                status_code=status)
         return ContractJSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
     @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError):
-        return error(exc.status, exc.code, exc.message)
+    async def _api_error(request: Request, exc: ApiError):
+        return error(request, exc.status, exc.code, exc.message)
 
     @app.exception_handler(HTTPException)
-    async def _http_error(_: Request, exc: HTTPException):
-        return error(exc.status_code, "http_error", str(exc.detail))
+    async def _http_error(request: Request, exc: HTTPException):
+        return error(request, exc.status_code, "http_error", str(exc.detail))
 
     @app.exception_handler(Exception)
-    async def _internal(_: Request, exc: Exception):
-        return error(500, "internal_error", f"{type(exc).__name__}")
+    async def _internal(request: Request, exc: Exception):
+        return error(request, 500, "internal_error", f"{type(exc).__name__}")
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError):
-        return error(422, "invalid_request", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())[:1000])
+    async def _validation(request: Request, exc: RequestValidationError):
+        return error(request, 422, "invalid_request",
+                     "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())[:1000])
 
     def events(**filters) -> list[dict]:
         return [e for e in store.events() if _matches(e, **filters)]
@@ -154,8 +189,9 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
 
     # ---------------------------------------------------------------- JSON API
 
-    @app.get("/api/events")
-    def api_events(start: str | None = None, end: str | None = None, bbox: str | None = None,
+    @app.get("/api/events", responses=ERROR_RESPONSES)
+    def api_events(start: str | None = Query(None, pattern=DATE_PATTERN), end: str | None = Query(None, pattern=DATE_PATTERN),
+                   bbox: str | None = Query(None, pattern=BBOX_PATTERN, description="west,south,east,north in degrees"),
                    type: str | None = None, actor: str | None = None, place: str | None = None,
                    source: str | None = None, q: str | None = Query(None, max_length=200),
                    limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
@@ -163,22 +199,22 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         found = events(start=start, end=end, bbox=parse_bbox(bbox), type_=type, actor=actor, place=place, source=source, q=q)
         return {"total": len(found), "limit": limit, "offset": offset, "items": found[offset: offset + limit]}
 
-    @app.get("/api/events/{event_id}")
+    @app.get("/api/events/{event_id}", responses=ERROR_RESPONSES)
     def api_event(event_id: str) -> dict[str, Any]:
         """One event with its mentions, evidence sentences and every claim."""
         return event_or_404(event_id)
 
-    @app.get("/api/places/{place_id}/control")
+    @app.get("/api/places/{place_id}/control", responses=ERROR_RESPONSES)
     def api_control(place_id: str) -> list[dict[str, Any]]:
         """Who held the place from when to when, with the events behind each span."""
         return store.control(place_id)
 
-    @app.get("/api/documents")
+    @app.get("/api/documents", responses=ERROR_RESPONSES)
     def api_documents(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         docs = list(store.documents())
         return {"total": len(docs), "limit": limit, "offset": offset, "items": docs[offset: offset + limit]}
 
-    @app.get("/api/documents/{doc_id:path}")
+    @app.get("/api/documents/{doc_id:path}", responses=ERROR_RESPONSES)
     def api_document(doc_id: str) -> dict[str, Any]:
         """A document's cleaned text, what was removed and why, and its publication date."""
         doc = store.document(doc_id)
@@ -186,7 +222,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
             raise ApiError(404, "not_found", f"no document {doc_id!r}")
         return doc
 
-    @app.get("/api/timeline")
+    @app.get("/api/timeline", responses=ERROR_RESPONSES)
     def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
         from sitrep.pipeline import place_ids
         from sitrep.stories import stories, timeline
@@ -199,7 +235,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
                 raise ApiError(404, "not_found", f"no story {story!r}")
         return timeline(all_events, places=place_ids(place, all_events) if place else None, actor=actor, story=chosen)
 
-    @app.get("/api/stories")
+    @app.get("/api/stories", responses=ERROR_RESPONSES)
     def api_stories() -> list[dict[str, Any]]:
         from sitrep.stories import stories
 
@@ -216,7 +252,12 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         load(store, process_with_events(items, settings=settings), summary)
         return finish(store, summary).as_dict()
 
-    @app.post("/api/ingest")
+    @app.post("/api/ingest", responses=ERROR_RESPONSES | {
+        401: {"model": ErrorResponse, "description": "No valid bearer token"},
+        403: {"model": ErrorResponse, "description": "The server is read-only (started without a token)"},
+        413: {"model": ErrorResponse, "description": f"The body is over {MAX_INGEST_BYTES} bytes"}},
+        openapi_extra={"requestBody": {"required": True, "description": "Articles as JSON Lines (the `.jsonl` input format)",
+                                       "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}})
     async def api_ingest(request: Request) -> dict[str, Any]:
         """Ingest articles as JSON Lines (the `.jsonl` input format). Needs `Authorization: Bearer TOKEN`."""
         if not token:
@@ -242,7 +283,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     def docs():
         return page("docs.html", schema=app.openapi())
 
-    @app.get("/", response_class=HTMLResponse)
+    @app.get("/", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def index(start: str | None = None, end: str | None = None, type: str | None = None,
               actor: str | None = None, q: str | None = Query(None, max_length=200)):
         everything = list(store.events())  # read once: the filter list and the filtered events
@@ -253,13 +294,13 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    @app.get("/events/{event_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def event_page(event_id: str):
         e = event_or_404(event_id)
         docs = {m["document"]: store.document(m["document"]) for m in e["mentions"]}
         return page("event.html", e=e, docs=docs)
 
-    @app.get("/places/{place_id}", response_class=HTMLResponse)
+    @app.get("/places/{place_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def place_page(place_id: str):
         spans = store.control(place_id)
         evs = [e for e in store.events() if str((e.get("location") or {}).get("geonameid")) == place_id]
@@ -267,7 +308,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         days = sorted(d for s in spans for d in (s["from"], s["to"]) if d) or ["2000-01-01"]
         return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, first=days[0], last=days[-1])
 
-    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def document_page(doc_id: str):
         doc = store.document(doc_id)
         if doc is None:
