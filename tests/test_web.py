@@ -103,3 +103,47 @@ def test_pages_render(client: TestClient) -> None:
         r = client.get(url)
         assert r.status_code == 200 and "<main>" in r.text
     assert "Content-Security-Policy" in client.get("/").text
+
+
+# --- the offline basemap -------------------------------------------------------------------------
+
+def _inside(x: float, y: float, ring) -> bool:
+    """Even-odd rule: is the point inside the ring?"""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def test_outlines_put_places_in_their_countries() -> None:
+    from sitrep.web import basemap
+
+    for scale in ("50m", "110m"):
+        shapes = {name: rings for name, _, rings in basemap.countries(scale)}
+        assert len(shapes) > 170
+        for (lon, lat), country in (((38.28, 34.55), "Syria"), ((44.36, 33.31), "Iraq"), ((2.35, 48.86), "France")):
+            x, y = basemap.world_x(lon), basemap.world_y(lat)
+            assert any(_inside(x, y, list(r)) for r in shapes[country]), (scale, country)
+            others = [n for n, rings in shapes.items() if n != country and any(_inside(x, y, list(r)) for r in rings)]
+            assert not others, (scale, country, others)
+
+
+def test_map_draws_outlines_offline_and_tiles_only_when_asked(client: TestClient, tmp_path: Path) -> None:
+    from sitrep.errors import UsageError
+    from sitrep.web import basemap
+
+    page = client.get("/").text
+    assert "<title>Syria</title>" in page and "<image" not in page
+    assert "img-src 'self' data:;" in client.get("/").headers["content-security-policy"] + ";"
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    tiled = TestClient(create_app(db, tiles="https://tile.example.org/{z}/{x}/{y}.png"))
+    assert tiled.get("/").headers["content-security-policy"].endswith("img-src 'self' data: https://tile.example.org")
+    view = basemap.fit([(38.28, 34.55)])
+    tiles = basemap.tiles(view, "https://t/{z}/{x}/{y}.png")
+    assert tiles and all(t["href"].startswith("https://t/") for t in tiles)
+    # the tiles cover the whole view
+    assert min(t["x"] for t in tiles) <= 0 and max(t["x"] + t["size"] for t in tiles) >= basemap.WIDTH
+    for bad in ("javascript:alert(1)//{z}{x}{y}", "https://tile.example.org/tile.png", "file:///{z}/{x}/{y}"):
+        with pytest.raises(UsageError):
+            create_app(db, tiles=bad)

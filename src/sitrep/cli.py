@@ -309,12 +309,13 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     token: Annotated[Optional[str], typer.Option("--token", envvar="SITREP_TOKEN", help="Enables POST /api/ingest for clients sending this bearer token; without it the server is read-only.")] = None,
+    tiles: Annotated[Optional[str], typer.Option("--tiles", envvar="SITREP_TILES", help="Map tiles under the offline outlines when online, as a URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none; pages then load nothing from elsewhere).")] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs) over the store."""
     from sitrep.web.app import serve as run_server
 
     _stderr().print(f"sitrep: open http://{host}:{port}/ (API docs at /docs){'' if token else '; read-only'}")
-    run_server(db, host, port, token)
+    run_server(db, host, port, token, tiles)
 
 
 @app.command()

@@ -14,6 +14,7 @@ import math
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Query, Request
 from pydantic import BaseModel
@@ -23,7 +24,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from sitrep.errors import UsageError
 from sitrep.jsonout import dumps
+from sitrep.web import basemap
 
 from sitrep.store import Store, open_store
 
@@ -107,32 +110,47 @@ def _matches(e: dict, *, start, end, bbox, type_, actor, place, source, q) -> bo
     return True
 
 
-# The map's view fits the events shown, never narrower than this many degrees, so a single town's
-# events still show their surroundings' scale.
-MIN_SPAN_DEG = 4.0
+def _map(events: list[dict], tiles_url: str | None) -> dict:
+    """The index page's map: markers, country outlines, graticule and (optionally) tiles."""
+    view = basemap.fit([(e["location"]["lon"], e["location"]["lat"]) for e in events])
+    marks = [{"e": e, "x": x, "y": y, "label": False} for e in events for x, y in [view.xy(e["location"]["lon"], e["location"]["lat"])]]
+    # Label places most-killed first, skipping a label that would overlap one already placed
+    # (boxes sized for the 10 px font: about 6 px a character, 12 px high).
+    placed: list[tuple[float, float, float, float]] = []
+    named: set[str] = set()
+    for m in sorted(marks, key=lambda m: -((m["e"].get("fatalities") or {}).get("best") or 0)):
+        name = m["e"]["location"]["name"]
+        box = (m["x"] + 6, m["y"] - 16, m["x"] + 6 + 6 * len(name), m["y"] - 4)
+        if name in named or any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            continue
+        m["label"] = True
+        named.add(name)
+        placed.append(box)
+    lons, lats = basemap.graticule(view)
+    return {"marks": marks, "lons": lons, "lats": lats, "outlines": basemap.outlines(view),
+            "tiles": basemap.tiles(view, tiles_url) if tiles_url else []}
 
 
-def _project(events: list[dict]) -> dict:
-    """Equirectangular x, y in a 720 x 360 view fitted to the events, and graticule lines."""
-    if not events:
-        return {"marks": [], "lons": [], "lats": []}
-    lons = [e["location"]["lon"] for e in events]
-    lats = [e["location"]["lat"] for e in events]
-    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
-    span = max(MIN_SPAN_DEG, (max(lons) - min(lons)) * 1.2, (max(lats) - min(lats)) * 2.4)
-    west, north = cx - span / 2, cy + span / 4
-    scale = 720 / span
-    step = next(s for s in (1, 2, 5, 10, 20, 30, 60) if span / s <= 12)
-    items = [{"e": e, "x": round((e["location"]["lon"] - west) * scale, 1), "y": round((north - e["location"]["lat"]) * scale, 1)}
-             for e in events]
-    lon_lines = [(v, round((v - west) * scale, 1)) for v in range(int(west // step * step), int(west + span) + step, step)]
-    lat_lines = [(v, round((north - v) * scale, 1)) for v in range(int((north - span / 2) // step * step), int(north) + step, step)]
-    return {"marks": items, "lons": lon_lines, "lats": lat_lines}
+def _tile_origin(tiles_url: str | None) -> str | None:
+    """The origin a tile URL template loads from, after checking the template's shape."""
+    if not tiles_url:
+        return None
+    parts = urlsplit(tiles_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not all(k in tiles_url for k in ("{z}", "{x}", "{y}")):
+        raise UsageError(f"--tiles wants an http(s) URL template with {{z}}, {{x}} and {{y}}, not {tiles_url!r}")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
-def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
-    """The application over the store at ``db``. ``token`` enables ``POST /api/ingest``."""
+def create_app(db: str | None = None, *, token: str | None = None, tiles: str | None = None) -> FastAPI:
+    """The application over the store at ``db``. ``token`` enables ``POST /api/ingest``; ``tiles``
+    (a URL template such as ``https://tile.openstreetmap.org/{z}/{x}/{y}.png``) draws map tiles
+    under the offline outlines, and is the only thing a page may load from elsewhere."""
     token = token or os.environ.get("SITREP_TOKEN") or None
+    tiles = tiles or os.environ.get("SITREP_TILES") or None
+    tile_origin = _tile_origin(tiles)
+    # No script runs on any page; images only from this server (and the tile server if chosen).
+    csp = ("default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+           "frame-ancestors 'none'; style-src 'unsafe-inline'; img-src 'self' data:" + (f" {tile_origin}" if tile_origin else ""))
     store: Store = open_store(db)
     env = _env()
     # The stock /docs page loads its scripts from a CDN; sitrep's pages load nothing from the
@@ -172,6 +190,16 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         if found is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}")
         return found
+
+    env.globals["csp"] = csp
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
 
     def page(template: str, **context) -> HTMLResponse:
         return HTMLResponse(env.get_template(template).render(**context))
@@ -290,7 +318,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
         found = [e for e in everything if _matches(e, start=start, end=end, bbox=None, type_=type, actor=actor,
                                                     place=None, source=None, q=q)]
         types = sorted({e["event_type"] for e in everything})
-        points = _project([e for e in found if (e.get("location") or {}).get("lat") is not None])
+        points = _map([e for e in found if (e.get("location") or {}).get("lat") is not None], tiles)
         return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
@@ -318,10 +346,10 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     return app
 
 
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+def serve(db: str | None, host: str, port: int, token: str | None, tiles: str | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, token=token, tiles=tiles), host=host, port=port, log_level="info")
 
 
 __all__ = ["create_app", "serve"]
