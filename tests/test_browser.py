@@ -17,6 +17,7 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 
 
@@ -46,7 +47,7 @@ def server(tmp_path_factory):
     ]
     (root / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     db = f"sqlite:///{root / 'e2e.db'}"
-    run([root / "in.jsonl"], db=db)
+    run([EXAMPLES, root / "in.jsonl"], db=db)  # the demo corpus and the articles above
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -73,6 +74,9 @@ def page():
         dialogs: list[str] = []
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         pg.dialogs = dialogs  # type: ignore[attr-defined]
+        requests: list[str] = []
+        pg.on("request", lambda r: requests.append(r.url))
+        pg.requests = requests  # type: ignore[attr-defined]
         yield pg
         browser.close()
 
@@ -81,7 +85,16 @@ def test_filter_open_event_and_place(server: str, page) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(server + "/")
     page.screenshot(path=str(SHOTS / "events.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "map.png"))  # the first screen: filters and map
     rows_before = page.locator("tbody tr").count()
+    # The map draws the demo corpus over the offline outlines; filtering by type filters it.
+    marks_before = page.locator("svg circle").count()
+    assert marks_before > 20 and page.locator("svg path").count() > 20
+    page.select_option("select[name=type]", "Battles")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "type=Battles" in page.url and 0 < page.locator("svg circle").count() < marks_before
+    page.goto(server + "/")
     page.fill("input[name=q]", "Palmyra")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # the filter form works from the keyboard
@@ -98,6 +111,11 @@ def test_filter_open_event_and_place(server: str, page) -> None:
         page.locator("a", has_text="Tadmur").first.click()
     assert "Who controlled it" in page.inner_text("main") and "Military Forces of Syria" in page.inner_text("main")
     page.screenshot(path=str(SHOTS / "place.png"), full_page=True)
+    page.goto(server + "/documents/r1")
+    assert "Syrian troops recaptured" in page.inner_text("main")
+    page.screenshot(path=str(SHOTS / "document.png"), full_page=True)
+    # Nothing was fetched from anywhere but this server.
+    assert page.requests and all(u.startswith(server) for u in page.requests), [u for u in page.requests if not u.startswith(server)][:5]
 
 
 def test_hostile_article_runs_no_script(server: str, page) -> None:

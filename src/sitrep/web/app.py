@@ -131,6 +131,27 @@ def _map(events: list[dict], tiles_url: str | None) -> dict:
             "tiles": basemap.tiles(view, tiles_url) if tiles_url else []}
 
 
+def _months(day: str) -> int:
+    return int(day[:4]) * 12 + int(day[5:7]) - 1
+
+
+def _control_chart(spans: list[dict]) -> dict:
+    """Bars of who held a place, on a month axis from the first change to the last (an open span
+    runs to the end), with a tick at each year."""
+    days = sorted(d for s in spans for d in (s["from"], s["to"]) if d)
+    if not days:
+        return {"bars": [], "ticks": [], "height": 0}
+    m0, m1 = _months(days[0]), _months(days[-1]) + 1
+    m1 = max(m1, m0 + 12)  # at least a year wide, so a single change still reads as a date
+    left, width = 230, 480  # a column for the labels, then the bars
+    x = lambda m: round(left + width * (m - m0) / (m1 - m0), 1)  # noqa: E731
+    bars = [{"s": s, "x": x(_months(s["from"])), "y": 10 + i * 30,
+             "w": max(4.0, x(_months(s["to"]) + 1 if s["to"] else m1) - x(_months(s["from"])))} for i, s in enumerate(spans)]
+    height = 30 + len(spans) * 30
+    ticks = [{"x": x(y * 12), "year": y} for y in range(m0 // 12 + (m0 % 12 > 0), m1 // 12 + 1) if m0 <= y * 12 <= m1]
+    return {"bars": bars, "ticks": ticks, "height": height + 10, "axis": height - 10}
+
+
 def _tile_origin(tiles_url: str | None) -> str | None:
     """The origin a tile URL template loads from, after checking the template's shape."""
     if not tiles_url:
@@ -333,8 +354,7 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         spans = store.control(place_id)
         evs = [e for e in store.events() if str((e.get("location") or {}).get("geonameid")) == place_id]
         name = next((e["location"]["name"] for e in evs), place_id)
-        days = sorted(d for s in spans for d in (s["from"], s["to"]) if d) or ["2000-01-01"]
-        return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, first=days[0], last=days[-1])
+        return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, chart=_control_chart(spans))
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def document_page(doc_id: str):
