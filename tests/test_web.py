@@ -147,3 +147,10 @@ def test_map_draws_outlines_offline_and_tiles_only_when_asked(client: TestClient
     for bad in ("javascript:alert(1)//{z}{x}{y}", "https://tile.example.org/tile.png", "file:///{z}/{x}/{y}"):
         with pytest.raises(UsageError):
             create_app(db, tiles=bad)
+
+
+def test_timeline_strip_links_each_dot_to_its_row(client: TestClient) -> None:
+    page = client.get("/").text
+    dots = re.findall(r'<a href="#e-([^"]+)"><circle', page)
+    rows = re.findall(r'<tr id="e-([^"]+)">', page)
+    assert dots and set(dots) <= set(rows)

@@ -10,6 +10,7 @@ the body's size; without a token configured it is switched off.
 from __future__ import annotations
 
 import hmac
+from collections import Counter
 import math
 import os
 from pathlib import Path
@@ -129,6 +130,38 @@ def _map(events: list[dict], tiles_url: str | None) -> dict:
     lons, lats = basemap.graticule(view)
     return {"marks": marks, "lons": lons, "lats": lats, "outlines": basemap.outlines(view),
             "tiles": basemap.tiles(view, tiles_url) if tiles_url else []}
+
+
+def _strip(events: list[dict]) -> dict:
+    """The index page's timeline strip: one dot per dated event on a day axis, stacked when days
+    coincide, with a tick at each year (or month, for a short range)."""
+    import datetime as dt
+
+    dated = [e for e in events if (e.get("date") or {}).get("start")]
+    if not dated:
+        return {"dots": [], "ticks": [], "height": 0}
+    day = lambda s: dt.date.fromisoformat(s[:10]).toordinal()  # noqa: E731
+    d0, d1 = min(day(e["date"]["start"]) for e in dated), max(day(e["date"]["start"]) for e in dated)
+    d0, d1 = d0 - 5, max(d1, d0 + 60) + 5  # never narrower than two months
+    x = lambda d: round(10 + 700 * (d - d0) / (d1 - d0), 1)  # noqa: E731
+    stack: Counter = Counter()
+    dots = []
+    for e in dated:
+        px = x(day(e["date"]["start"]))
+        slot = round(px / 6)  # dots closer than 6 px share a column and stack upwards
+        dots.append({"e": e, "x": px, "y": 80 - 7 * min(stack[slot], 10)})
+        stack[slot] += 1
+    first, last = dt.date.fromordinal(d0), dt.date.fromordinal(d1)
+    if (d1 - d0) > 700:
+        years = range(first.year + 1, last.year + 1)
+        step = next(k for k in (1, 2, 5, 10, 20, 50, 100) if len(years) / k <= 12)  # at most ~12 labels
+        ticks = [(str(y), dt.date(y, 1, 1)) for y in years if y % step == 0]
+    else:
+        months = [(first.year + (first.month - 1 + k) // 12, (first.month - 1 + k) % 12 + 1) for k in range(1, 25)]
+        months = [(y, m) for y, m in months if dt.date(y, m, 1) <= last]
+        step = next(k for k in (1, 2, 3, 6, 12) if len(months) / k <= 12)
+        ticks = [(f"{y}-{m:02d}", dt.date(y, m, 1)) for y, m in months if (m - 1) % step == 0]
+    return {"dots": dots, "ticks": [{"x": x(d.toordinal()), "label": label} for label, d in ticks], "height": 110}
 
 
 def _months(day: str) -> int:
@@ -340,7 +373,7 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
                                                     place=None, source=None, q=q)]
         types = sorted({e["event_type"] for e in everything})
         points = _map([e for e in found if (e.get("location") or {}).get("lat") is not None], tiles)
-        return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, types=types,
+        return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, strip=_strip(found[:MAX_PAGE]), types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
