@@ -18,20 +18,50 @@ def shared_data(name: str) -> Path:
     return path
 
 
+_CREATED: list[str] = []  # PostgreSQL databases made for this session, dropped at its end
+
+
+def store_url(folder: Path, name: str = "test") -> str:
+    """A fresh, empty store for a test: a new database on the $SITREP_TEST_DB PostgreSQL server
+    when that is set (so the whole suite runs on PostgreSQL too), else a SQLite file in ``folder``.
+    Each call gives a separate store, so tests that need several never share one."""
+    base = os.environ.get("SITREP_TEST_DB")
+    if not base:
+        return f"sqlite:///{folder / (name + '.db')}"
+    import uuid
+
+    import sqlalchemy as sa
+
+    from sitrep.store import normalise_url
+
+    url = sa.engine.make_url(normalise_url(base))
+    database = f"{url.database}_{name.lower()[:20]}_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{database}"'))
+    admin.dispose()
+    _CREATED.append(database)
+    return url.set(database=database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_databases():
+    yield
+    base = os.environ.get("SITREP_TEST_DB")
+    if not base or not _CREATED:
+        return
+    import sqlalchemy as sa
+
+    from sitrep.store import normalise_url
+
+    admin = sa.create_engine(sa.engine.make_url(normalise_url(base)), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for database in _CREATED:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    """The store under test: $SITREP_TEST_DB (e.g. a PostgreSQL URL) or a fresh SQLite file."""
-    url = os.environ.get("SITREP_TEST_DB")
-    if url:
-        from sitrep.store import normalise_url
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(normalise_url(url))
-        from sitrep.store.schema import metadata
-
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
-        engine.dispose()
-        return url
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    """The store under test: a fresh database on $SITREP_TEST_DB (PostgreSQL) or a SQLite file."""
+    return store_url(tmp_path)

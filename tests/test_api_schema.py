@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from conftest import store_url
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
@@ -25,7 +27,7 @@ def _json_lines(ctx, value) -> bytes:
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory):
     """The app over a store holding part of the demo corpus (Palmyra's articles among them)."""
-    db = f"sqlite:///{tmp_path_factory.mktemp('schema') / 'demo.db'}"
+    db = store_url(tmp_path_factory.mktemp("schema"), "schema")
     run(sorted((EXAMPLES / "txt").glob("*.txt"))[:12] + [EXAMPLES / "feed.rss"], db=db)
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(db, token="s3cret"))
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_url
+
 from sitrep.pipeline import batch, run
 from sitrep.store import open_store
 
@@ -33,10 +35,10 @@ def records(url: str) -> dict:
 
 
 def test_dask_two_workers_equal_one_process(corpus: Path, tmp_path: Path) -> None:
-    one = f"sqlite:///{tmp_path / 'one.db'}"
-    two = f"sqlite:///{tmp_path / 'two.db'}"
+    one = store_url(tmp_path, "one")
+    two = store_url(tmp_path, "two")
     s1, stats1 = batch([corpus], engine="local", workers=1, db=one, workdir=str(tmp_path / "w1"), shard_files=3)
-    three = f"sqlite:///{tmp_path / 'three.db'}"
+    three = store_url(tmp_path, "three")
     batch([corpus], engine="local", workers=2, db=three, workdir=str(tmp_path / "w3"), shard_files=3)
     assert records(one) == records(three)
     s2, stats2 = batch([corpus], engine="dask", workers=2, db=two, workdir=str(tmp_path / "w2"), shard_files=3)
@@ -47,7 +49,7 @@ def test_dask_two_workers_equal_one_process(corpus: Path, tmp_path: Path) -> Non
 
 
 def test_relaunch_skips_finished_shards_and_changes_nothing(corpus: Path, tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'b.db'}"
+    url = store_url(tmp_path, "b")
     _, first = batch([corpus], db=url, workdir=str(tmp_path / "w"), shard_files=3)
     before = records(url)
     summary, again = batch([corpus], db=url, workdir=str(tmp_path / "w"), shard_files=3)
@@ -56,7 +58,7 @@ def test_relaunch_skips_finished_shards_and_changes_nothing(corpus: Path, tmp_pa
 
 
 def test_one_shard_gives_the_records_of_run(corpus: Path, tmp_path: Path) -> None:
-    a, b = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    a, b = store_url(tmp_path, "a"), store_url(tmp_path, "b")
     run([corpus], db=a)
     batch([corpus], db=b, workdir=str(tmp_path / "w"))
     assert records(a) == records(b)

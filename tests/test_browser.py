@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_url
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -46,7 +48,7 @@ def server(tmp_path_factory):
          "text": "Rebels shelled the town of Idlib on Sunday, killing four civilians, activists said. <script>alert(3)</script>"},
     ]
     (root / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = f"sqlite:///{root / 'e2e.db'}"
+    db = store_url(root, "e2e")
     run([EXAMPLES, root / "in.jsonl"], db=db)  # the demo corpus and the articles above
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_url
+
 PAGE = """<html><head><title>Army retakes town</title><meta property="og:site_name" content="Example News">
 <meta property="article:published_time" content="2016-03-27"></head><body><nav>Home World Sport</nav>
 <article><h1>Army retakes town</h1><p>Government forces retook the town on Sunday after three weeks of fighting, state media said.</p>
@@ -159,7 +161,7 @@ def test_watch_picks_up_new_files_and_merges_incrementally(tmp_path: Path) -> No
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Army retakes town\n\nGovernment forces retook Palmyra from IS on Sunday, state media said.\n")
-    db = f"sqlite:///{tmp_path / 'w.db'}"
+    db = store_url(tmp_path, "w")
     seen: list[dict] = []
 
     def later() -> None:
@@ -178,7 +180,7 @@ def test_control_stories_timeline_formats(tmp_path: Path) -> None:
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps({"id": "p1", "title": "Palmyra retaken", "published": "2016-03-28", "outlet": "Wire",
                              "text": "Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said."}) + "\n")
-    db = f"sqlite:///{tmp_path / 'f.db'}"
+    db = store_url(tmp_path, "f")
     sitrep("run", str(f), "--db", db, "--quiet")
     spans = json.loads(sitrep("control", "Palmyra", "--db", db).stdout)
     assert [(s["actor"], s["status"], s["from"], s["to"]) for s in spans] == [("Military Forces of Syria", "held", "2016-03-27", None)]

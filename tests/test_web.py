@@ -9,6 +9,8 @@ from markupsafe import escape as html_escape
 from pathlib import Path
 
 import pytest
+
+from conftest import store_url
 from fastapi.testclient import TestClient
 
 from sitrep.pipeline import run
@@ -32,7 +34,7 @@ def client(tmp_path_factory) -> TestClient:
          "published": "2016-03-27", "outlet": "Example Wire"},
     ]
     (root / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = f"sqlite:///{root / 'web.db'}"
+    db = store_url(root, "web")
     run([root / "in.jsonl"], db=db)
     return TestClient(create_app(db, token="s3cret"))
 
@@ -78,7 +80,7 @@ def test_ingest_needs_the_token_and_bounds_the_body(client: TestClient) -> None:
 
 
 def test_read_only_without_a_token(tmp_path: Path) -> None:
-    c = TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}"))
+    c = TestClient(create_app(store_url(tmp_path, "empty")))
     assert c.post("/api/ingest", content=b"{}").json()["error"]["code"] == "read_only"
 
 
@@ -136,7 +138,7 @@ def test_map_draws_outlines_offline_and_tiles_only_when_asked(client: TestClient
     page = client.get("/").text
     assert "<title>Syria</title>" in page and "<image" not in page
     assert "img-src 'self' data:;" in client.get("/").headers["content-security-policy"] + ";"
-    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    db = store_url(tmp_path, "empty")
     tiled = TestClient(create_app(db, tiles="https://tile.example.org/{z}/{x}/{y}.png"))
     assert tiled.get("/").headers["content-security-policy"].endswith("img-src 'self' data: https://tile.example.org")
     view = basemap.fit([(38.28, 34.55)])
