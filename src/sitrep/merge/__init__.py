@@ -91,11 +91,16 @@ def _words(r: dict) -> set[str]:
     return set(_WORD.findall(r["mentions"][0]["sentence"].lower()))
 
 
-def _gap(a: dict, b: dict) -> int | None:
-    a0, a1 = _day(a["date"]["start"]), _day(a["date"]["end"])
-    b0, b1 = _day(b["date"]["start"]), _day(b["date"]["end"])
-    if not (a0 and a1 and b0 and b1):
+def _span(r: dict) -> tuple[dt.date, dt.date] | None:
+    start, end = _day(r["date"]["start"]), _day(r["date"]["end"])
+    return (start, end) if start and end else None
+
+
+def _gap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> int | None:
+    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    if a is None or b is None:
         return None
+    (a0, a1), (b0, b1) = a, b
     if a0 <= b1 and b0 <= a1:
         return 0
     return min(abs((a0 - b1).days), abs((b0 - a1).days))
@@ -107,7 +112,12 @@ def _name(actor: dict | None) -> str | None:
 
 def pair_score(a: dict, b: dict) -> float:
     """Similarity of two mentions of one block, in [0, 1]."""
-    gap = _gap(a, b)
+    return _pair_score(a, b, _span(a), _span(b), _words(a), _words(b))
+
+
+def _pair_score(a: dict, b: dict, span_a, span_b, wa: set[str], wb: set[str]) -> float:
+    """``pair_score`` with each mention's dates and words worked out once, not once per pair."""
+    gap = _gap(span_a, span_b)
     if gap is None or gap > MAX_GAP_DAYS:
         return 0.0
     # Direction, for changes of territory: one report's winner cannot be the other's loser. (In a
@@ -123,7 +133,6 @@ def pair_score(a: dict, b: dict) -> float:
         x, y = _name(a[key]), _name(b[key])
         if x and y and x != y:
             actors -= 0.3
-    wa, wb = _words(a), _words(b)
     text = len(wa & wb) / max(1, len(wa | wb))
     # Weights: place and date carry most of the evidence that two reports are one event; the
     # words only break ties (rewrites share words, different events in one town do not).
@@ -134,14 +143,17 @@ def score(blocks: dict[tuple, list[dict]]) -> dict[tuple, list[tuple[int, int, f
     """Scored pairs (i, j, s) with i < j, per block, for pairs that can link (s > 0)."""
     out = {}
     for key, members in blocks.items():
+        spans = [_span(m) for m in members]
+        words = [_words(m) for m in members]
+        # Undated mentions score 0 with everything: leave them out of the pair loop.
+        dated = [i for i, sp in enumerate(spans) if sp is not None]
         pairs = []
-        for i in range(len(members)):
-            d_i = _day(members[i]["date"]["start"])
-            for j in range(i + 1, len(members)):
-                d_j = _day(members[j]["date"]["start"])
-                if d_i and d_j and (d_j - d_i).days > MAX_GAP_DAYS + 31:
-                    break  # sorted by date: nothing further can be within reach
-                s = pair_score(members[i], members[j])
+        for n, i in enumerate(dated):
+            d_i = spans[i][0]
+            for j in dated[n + 1:]:
+                if (spans[j][0] - d_i).days > MAX_GAP_DAYS + 31:
+                    break  # sorted by start date: nothing further can be within reach
+                s = _pair_score(members[i], members[j], spans[i], spans[j], words[i], words[j])
                 if s > 0:
                     pairs.append((i, j, s))
         out[key] = pairs
@@ -150,26 +162,41 @@ def score(blocks: dict[tuple, list[dict]]) -> dict[tuple, list[tuple[int, int, f
 
 def cluster(blocks: dict[tuple, list[dict]], scored: dict[tuple, list[tuple[int, int, float]]]) -> list[list[dict]]:
     """Groups of mentions, one per real event. Pairs are taken strongest first; two groups join
-    only when every cross pair scored and the joined group's dates stay within MAX_GAP_DAYS."""
+    only when every cross pair scored and the joined group's dates stay within MAX_GAP_DAYS.
+
+    Each group keeps the mentions every one of its members scored with (``common``) and its
+    first and last day, so testing a join costs the size of one group, not of every cross pair."""
     groups: list[list[dict]] = []
     for key, members in blocks.items():
-        strength = {(i, j): s for i, j, s in scored.get(key, [])}
+        pairs = scored.get(key, [])
+        near: dict[int, set[int]] = defaultdict(set)
+        for i, j, _ in pairs:
+            near[i].add(j)
+            near[j].add(i)
         owner = list(range(len(members)))
         sets = {i: {i} for i in range(len(members))}
-        for (i, j), s in sorted(strength.items(), key=lambda kv: (-kv[1], kv[0])):
+        common = {i: near[i] | {i} for i in range(len(members))}
+        days = [_day(m["date"]["start"]) for m in members]
+        first = {i: d for i, d in enumerate(days)}
+        last = dict(first)
+        for i, j, s in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
             if s < THRESHOLD:
                 break
             a, b = owner[i], owner[j]
             if a == b:
                 continue
-            union = sets[a] | sets[b]
-            if any((min(x, y), max(x, y)) not in strength for x in sets[a] for y in sets[b]):
+            if not sets[b] <= common[a]:
                 continue  # complete linkage: every cross pair must be comparable
-            days = [d for k in union if (d := _day(members[k]["date"]["start"]))]
-            if days and (max(days) - min(days)).days > MAX_GAP_DAYS:
+            lo = min((d for d in (first[a], first[b]) if d), default=None)
+            hi = max((d for d in (last[a], last[b]) if d), default=None)
+            if lo and hi and (hi - lo).days > MAX_GAP_DAYS:
                 continue
-            sets[a] = union
-            for k in sets.pop(b):
+            moved = sets.pop(b)
+            sets[a] |= moved
+            common[a] &= common.pop(b)
+            first[a], last[a] = lo, hi
+            del first[b], last[b]
+            for k in moved:
                 owner[k] = a
         groups.extend([members[k] for k in sorted(ids)] for ids in sets.values())
     return groups
