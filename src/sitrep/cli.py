@@ -365,6 +365,7 @@ class EvalTask(str, Enum):
     places = "places"
     events = "events"
     merge = "merge"
+    language = "language"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.
