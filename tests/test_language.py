@@ -44,3 +44,14 @@ def test_foreign_articles_are_rejected_with_the_language_and_the_rest_goes_on(tm
     for name, lang in (("de.txt", "de"), ("ar.txt", "ar")):
         r = results[name]
         assert isinstance(r, Rejected) and r.code == "E_LANGUAGE" and repr(lang) in r.reason
+
+
+def test_gold_gate_english_news_is_never_set_aside() -> None:
+    from conftest import shared_data
+    from sitrep.eval.language import evaluate
+
+    data = shared_data("fa-kes").parent
+    result = evaluate(data, limit=150)
+    for name in ("fa-kes", "gva"):
+        assert result["english"][name]["articles"] == 150 and result["english"][name]["rejected"] == 0
+    assert result["article_extraction"]["set_aside"] > 100  # most of the first 150 pages are German

@@ -20,9 +20,9 @@ SAMPLE_CHARS = 4000
 # the model too few n-grams to be trusted (on the development data, English texts misread as
 # another language all had fewer than this many).
 MIN_LETTERS = 200
-# A non-English verdict must be at least this probable to reject. From the development data
-# (README "Language"): over 7,686 English articles of FA-KES, GVA and Timeline17 with at least
-# MIN_LETTERS letters, the most probable non-English verdict was 0.69 (Nigerian Pidgin); real
+# A non-English verdict must be at least this probable to reject. From `sitrep eval language`
+# (README "Language"): over 8,240 English articles of FA-KES, GVA, Timeline17 and TempEval-3, the
+# most probable non-English verdict on one with MIN_LETTERS letters was 0.69 (Nigerian Pidgin); real
 # foreign articles (Timeline17's Vietnamese pages, the German, Spanish, French ... pages of the
 # article-extraction set) score 0.95-1.0, and short Arabic paragraphs about 0.96.
 MIN_PROBABILITY = 0.9
