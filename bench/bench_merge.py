@@ -1,14 +1,17 @@
 """How merging grows with the number of mentions: sitrep's blocked, date-windowed merge next to
 an all-pairs-within-block baseline, in the same run.
 
-    .venv/bin/python bench/bench_merge.py [--sizes 1000,5000,20000,80000] [--baseline-max 5000]
+    .venv/bin/python bench/bench_merge.py [--sizes 1000,5000,20000,80000] [--baseline-max 5000] [--reworded-max 20000]
 
 The mentions are the demo corpus's (examples/, run through the pipeline once into a temporary
 store), replicated to each size in two ways:
 
-- ``denser``: copy k is the same reports from k more outlets (new mention and document ids, same
-  dates and places), so blocks grow with the corpus — what a day's 100,000 articles about the
-  same wars look like, and the worst case for any pairwise method;
+- ``denser``: copy k is the same reports reprinted word for word by k more outlets (new mention
+  and document ids, same dates and places), as wire stories are; merge scores verbatim copies
+  once, so this measures what syndication costs;
+- ``reworded``: as ``denser`` but each copy's sentence carries a word of its own, so no two copies
+  are verbatim: blocks grow with the corpus and every pair in the date window is scored — the
+  worst case for any pairwise method;
 - ``longer``: copy k is the same reports k x 400 days later, so the corpus covers more time at
   the same density — what a longer archive looks like.
 
@@ -59,6 +62,10 @@ def replicate(seed: list[dict], n: int, mode: str) -> list[dict]:
             r["id"] = f"{m['id']}~{k}"
             for ref in r["mentions"]:
                 ref["document"] = f"{ref['document']}~{k}"
+            if mode == "reworded" and k:
+                tag = f" variant{chr(97 + k % 26)}{chr(97 + k // 26 % 26)}"  # a word no other copy has
+                for ref in r["mentions"]:
+                    ref["sentence"] += tag
             if mode == "longer" and k:
                 r["date"] = dict(r["date"], start=_shift(r["date"]["start"], 400 * k), end=_shift(r["date"]["end"], 400 * k))
             out.append(r)
@@ -109,6 +116,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,5000,20000,80000")
     ap.add_argument("--baseline-max", type=int, default=5000)
+    ap.add_argument("--reworded-max", type=int, default=20000, help="largest size for the reworded mode (its pairs grow ~n^2)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -118,9 +126,11 @@ def main() -> int:
     print("| mode | mentions | largest block | pairs scored | block s | score s | cluster s | reconcile s | total s "
           "| mentions/s | growth exponent | baseline all-pairs s | baseline exponent |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for mode in ("denser", "longer"):
+    for mode in ("denser", "reworded", "longer"):
         last = last_base = None
         for n in sizes:
+            if mode == "reworded" and n > args.reworded_max:
+                continue
             records = replicate(seed, n, mode)
             t = timed_merge(records)
             base = baseline(records) if n <= args.baseline_max else None

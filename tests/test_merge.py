@@ -103,3 +103,17 @@ def test_denied_captures_change_nothing_and_span_ids_are_unique() -> None:
                 mention("s3", "c", "2016-06-01", NSA, IS, None, sentence="IS held the city again.")]
     ids = [s["id"] for s in track_control(merge(same_day))]
     assert len(ids) == len(set(ids))
+
+
+def test_a_story_reprinted_by_many_outlets_is_one_event_with_every_copy() -> None:
+    wire = "Syrian troops recaptured Palmyra from Islamic State on Sunday, state media said."
+    copies = [mention(f"w{k:02d}", f"outlet{k}.txt", "2016-03-27", GOV, SYRIA_ARMY, IS, [(100, "more than", "state media")],
+                      sentence=wire, outlet=f"Outlet {k}") for k in range(40)]
+    other = mention("o1", "z.txt", "2016-03-28", GOV, SYRIA_ARMY, None, [(400, "exact", "a monitoring group")], outlet="Z")
+    later = mention("l1", "y.txt", "2016-12-11", NSA, IS, SYRIA_ARMY, sentence="IS fighters re-entered the city.")
+    events = merge(copies + [other, later])
+    assert len(events) == 2
+    first = events[0]
+    assert sorted(first["mention_ids"]) == sorted([c["id"] for c in copies] + ["o1"])
+    assert len(first["fatalities"]["claims"]) == 41 and len(first["sources"]) == 41  # every copy's claim kept
+    assert merge(list(reversed(copies)) + [later, other]) == events  # order-free
