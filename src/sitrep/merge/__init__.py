@@ -258,20 +258,29 @@ def _signature(r: dict) -> tuple:
             _name(r["actor1"]), _name(r["actor2"]), frozenset(_words(r)))
 
 
-def merge(records: Iterable[dict]) -> list[dict]:
-    """merge = cluster(score(block(mentions))), reconciled into Event records, sorted by date.
-
-    Verbatim copies are scored once (see ``_signature``), so a story syndicated to a hundred
-    outlets costs one mention's pairs, not a hundred squared; every copy stays in the event."""
+def collapse(records: Iterable[dict]) -> dict[int, list[dict]]:
+    """Verbatim copies grouped (see ``_signature``): for each group's first mention by id, keyed
+    by ``id()`` of that mention, the whole group. Only the first ones are blocked and scored."""
     copies: dict[tuple, list[dict]] = defaultdict(list)
     for r in records:
         copies[_signature(r)].append(r)
     for group in copies.values():
         group.sort(key=lambda r: r["id"])  # the first id stands for the copies: order-free
-    stands_for = {id(group[0]): group for group in copies.values()}
-    blocks = block(group[0] for group in copies.values())
-    events = []
-    for g in cluster(blocks, score(blocks)):
-        members = sorted((m for rep in g for m in stands_for[id(rep)]), key=lambda r: (r["date"]["start"] or "", r["id"]))
-        events.append(reconcile(members))
+    return {id(group[0]): group for group in copies.values()}
+
+
+def expand(groups: list[list[dict]], stands_for: dict[int, list[dict]]) -> list[list[dict]]:
+    """Clusters of representatives back to clusters of every mention they stand for."""
+    return [sorted((m for rep in g for m in stands_for[id(rep)]), key=lambda r: (r["date"]["start"] or "", r["id"]))
+            for g in groups]
+
+
+def merge(records: Iterable[dict]) -> list[dict]:
+    """merge = cluster(score(block(mentions))), reconciled into Event records, sorted by date.
+
+    Verbatim copies are scored once (``collapse``), so a story syndicated to a hundred outlets
+    costs one mention's pairs, not a hundred squared; every copy stays in the event."""
+    stands_for = collapse(records)
+    blocks = block(group[0] for group in stands_for.values())
+    events = [reconcile(g) for g in expand(cluster(blocks, score(blocks)), stands_for)]
     return sorted(events, key=lambda e: (e["date"]["start"] or "", e["id"]))
