@@ -183,13 +183,12 @@ def load(store: Store, results: Iterable[tuple[Article | Rejected, tuple[Mention
     pending: list[tuple[Article | Rejected, tuple[Mention, ...]]] = []
 
     def flush() -> None:
-        articles = [(a, ms) for a, ms in pending if isinstance(a, Article)]
-        changed = store.add_articles([a for a, _ in articles])
+        # One transaction per batch: a process killed while writing leaves no article without its
+        # mentions, and a rerun finds each batch either wholly stored or not at all.
+        articles = [(a, [(m, mention_record(m, a)) for m in ms]) for a, ms in pending if isinstance(a, Article)]
+        changed = store.add_batch(articles, [r for r, _ in pending if isinstance(r, Rejected)])
         summary.stored += changed
         summary.unchanged += len(articles) - changed
-        for article, found in articles:
-            store.add_mentions(article.id, [(m, mention_record(m, article)) for m in found])
-        store.add_rejected([r for r, _ in pending if isinstance(r, Rejected)])
         pending.clear()
 
     bar = _progress_bar() if progress else None
@@ -215,9 +214,10 @@ def load(store: Store, results: Iterable[tuple[Article | Rejected, tuple[Mention
 def finish(store: Store, summary: Summary) -> Summary:
     """Global steps over everything stored: one event per real event, then who held each place."""
     events = merge(store.mentions())
-    summary.merged = store.replace_events(events)
     spans = track_control(events)
-    store.replace_control(spans)
+    # Events and control spans in one transaction: a kill between them would leave spans that do
+    # not derive from the stored events.
+    summary.merged = store.replace_merged(events, spans)
     names = {(e.get("location") or {}).get("geonameid"): e["location"]["name"] for e in events if e.get("location")}
     summary.control = [
         {"place": names.get(s["place"], s["place"]), "actor": s["actor"], "status": s["status"],

@@ -120,7 +120,10 @@ def run_shard(shard: Shard, workdir: str, *, dct: str | None = None, settings: S
     os.replace(tmp, out / f"{shard.id}.jsonl.gz")  # complete results appear at once, or not at all
     stats["seconds"] = round(time.perf_counter() - started, 2)
     stats["rejected"] = dict(stats["rejected"])
-    done.write_text(json.dumps(stats), encoding="utf-8")  # the completion marker is written last
+    # The completion marker is written last, and atomically too: a torn marker would stop every relaunch.
+    marker = out / f"{shard.id}.done.part"
+    marker.write_text(json.dumps(stats), encoding="utf-8")
+    os.replace(marker, done)
     return stats
 
 

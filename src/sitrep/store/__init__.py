@@ -40,6 +40,10 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            # pysqlite runs DDL outside any transaction unless one is open: open it, so that a
+            # migration killed halfway leaves no half-made schema (PostgreSQL's DDL is transactional).
+            conn.exec_driver_sql("BEGIN")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -89,6 +93,74 @@ def _document_row(a: Article) -> dict[str, Any]:
     }
 
 
+# The writers, on a connection in a transaction the caller holds: a Store method runs one or several
+# of them in one transaction.
+
+def _add_articles(conn: Connection, articles: Iterable[Article]) -> int:
+    return _upsert(conn, schema.documents, [_document_row(a) for a in articles], update_if="content_hash")
+
+
+def _add_mentions(conn: Connection, document_id: str, mentions: Iterable[tuple[Mention, dict[str, Any]]]) -> int:
+    rows = [
+        {"id": m.id, "document_id": document_id, "start": m.start, "end": m.end, "event_type": m.event_type,
+         "sub_event_type": m.sub_event_type, "date_start": m.date_start, "date_end": m.date_end,
+         "background": m.background, "confidence": m.confidence, "data": record}
+        for m, record in mentions
+    ]
+    t = schema.mentions
+    stale = t.c.document_id == document_id
+    if rows:
+        stale = stale & t.c.id.not_in([r["id"] for r in rows])
+    conn.execute(sa.delete(t).where(stale))
+    return _upsert(conn, t, rows)
+
+
+def _add_rejected(conn: Connection, rejects: Iterable[Rejected]) -> int:
+    rows = [
+        {"id": hash_id(r.source, r.code, r.reason), "document_id": r.id, "source": r.source, "code": r.code, "reason": r.reason}
+        for r in rejects
+    ]
+    return _upsert(conn, schema.rejected, rows)
+
+
+def _replace_events(conn: Connection, events: list[dict[str, Any]]) -> dict[str, int]:
+    e, em, rd = schema.events, schema.event_mentions, schema.event_redirects
+    new_ids = {ev["id"] for ev in events}
+    by_mention = {m: ev["id"] for ev in events for m in ev["mention_ids"]}
+    old = {row.id for row in conn.execute(sa.select(e.c.id))}
+    links = defaultdict(list)
+    for row in conn.execute(sa.select(em.c.event_id, em.c.mention_id)):
+        links[row.event_id].append(row.mention_id)
+    redirects = []
+    for old_id in old - new_ids:
+        targets = Counter(by_mention[m] for m in links.get(old_id, []) if m in by_mention)
+        if targets:  # the event holding most of its mentions; ties by id, never by row order
+            redirects.append({"old_id": old_id, "new_id": max(targets.items(), key=lambda kv: (kv[1], kv[0]))[0]})
+    conn.execute(sa.delete(em))
+    conn.execute(sa.delete(e).where(e.c.id.not_in(list(new_ids)) if new_ids else sa.true()))
+    rows = [{"id": ev["id"], "event_type": ev["event_type"], "sub_event_type": ev["sub_event_type"],
+             "date_start": ev["date"]["start"], "date_end": ev["date"]["end"],
+             "geonameid": (ev.get("location") or {}).get("geonameid"), "confidence": ev["confidence"],
+             "data": {k: v for k, v in ev.items() if k != "mention_ids"}} for ev in events]
+    for row in rows:
+        conn.execute(sa.delete(e).where(e.c.id == row["id"]))
+    if rows:
+        conn.execute(sa.insert(e), rows)
+        conn.execute(sa.insert(em), [{"event_id": ev["id"], "mention_id": m} for ev in events for m in ev["mention_ids"]])
+    _upsert(conn, rd, redirects)
+    # A redirect must never point at an id that is itself gone.
+    conn.execute(sa.delete(rd).where(rd.c.old_id.in_(list(new_ids)) if new_ids else sa.false()))
+    return {"events": len(events), "added": len(new_ids - old), "removed": len(old - new_ids), "redirected": len(redirects)}
+
+
+def _replace_control(conn: Connection, spans: list[dict[str, Any]]) -> int:
+    c = schema.control_spans
+    conn.execute(sa.delete(c))
+    if spans:
+        conn.execute(sa.insert(c), spans)
+    return len(spans)
+
+
 class Store:
     """A database of documents, rejected inputs, mentions, events and control spans."""
 
@@ -101,26 +173,27 @@ class Store:
 
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Upsert articles; an article whose content hash is unchanged is left as it is."""
-        rows = [_document_row(a) for a in articles]
         with self.engine.begin() as conn:
-            return _upsert(conn, schema.documents, rows, update_if="content_hash")
+            return _add_articles(conn, articles)
 
     def add_mentions(self, document_id: str, mentions: Iterable[tuple[Mention, dict[str, Any]]]) -> int:
         """Replace a document's mentions: ``(mention, its contract-shaped record)`` pairs. Ids are
         content hashes, so loading the same document again writes nothing new."""
-        rows = [
-            {"id": m.id, "document_id": document_id, "start": m.start, "end": m.end, "event_type": m.event_type,
-             "sub_event_type": m.sub_event_type, "date_start": m.date_start, "date_end": m.date_end,
-             "background": m.background, "confidence": m.confidence, "data": record}
-            for m, record in mentions
-        ]
-        t = schema.mentions
         with self.engine.begin() as conn:
-            stale = t.c.document_id == document_id
-            if rows:
-                stale = stale & t.c.id.not_in([r["id"] for r in rows])
-            conn.execute(sa.delete(t).where(stale))
-            return _upsert(conn, t, rows)
+            return _add_mentions(conn, document_id, mentions)
+
+    def add_batch(self, articles: Iterable[tuple[Article, Iterable[tuple[Mention, dict[str, Any]]]]],
+                  rejects: Iterable[Rejected] = ()) -> int:
+        """Store a batch in one transaction: articles, each with its ``(mention, record)`` pairs
+        (which replace the article's stored mentions), and rejected inputs. A process killed
+        during the write leaves all of the batch or none of it. Returns the articles new or changed."""
+        with self.engine.begin() as conn:
+            articles = list(articles)
+            changed = _add_articles(conn, [a for a, _ in articles])
+            for article, mentions in articles:
+                _add_mentions(conn, article.id, mentions)
+            _add_rejected(conn, rejects)
+            return changed
 
     def mentions(self, document_id: str | None = None) -> Iterator[dict[str, Any]]:
         t = schema.mentions
@@ -135,42 +208,20 @@ class Store:
         """Make the merged events exactly ``events`` (each with ``mention_ids``). An event id that
         disappears because its mentions joined another event is kept as a redirect to it, so
         links to it keep working. Returns counts of events added, kept, removed and redirected."""
-        e, em, rd = schema.events, schema.event_mentions, schema.event_redirects
-        new_ids = {ev["id"] for ev in events}
-        by_mention = {m: ev["id"] for ev in events for m in ev["mention_ids"]}
         with self.engine.begin() as conn:
-            old = {row.id for row in conn.execute(sa.select(e.c.id))}
-            links = defaultdict(list)
-            for row in conn.execute(sa.select(em.c.event_id, em.c.mention_id)):
-                links[row.event_id].append(row.mention_id)
-            redirects = []
-            for old_id in old - new_ids:
-                targets = Counter(by_mention[m] for m in links.get(old_id, []) if m in by_mention)
-                if targets:  # the event holding most of its mentions; ties by id, never by row order
-                    redirects.append({"old_id": old_id, "new_id": max(targets.items(), key=lambda kv: (kv[1], kv[0]))[0]})
-            conn.execute(sa.delete(em))
-            conn.execute(sa.delete(e).where(e.c.id.not_in(list(new_ids)) if new_ids else sa.true()))
-            rows = [{"id": ev["id"], "event_type": ev["event_type"], "sub_event_type": ev["sub_event_type"],
-                     "date_start": ev["date"]["start"], "date_end": ev["date"]["end"],
-                     "geonameid": (ev.get("location") or {}).get("geonameid"), "confidence": ev["confidence"],
-                     "data": {k: v for k, v in ev.items() if k != "mention_ids"}} for ev in events]
-            for row in rows:
-                conn.execute(sa.delete(e).where(e.c.id == row["id"]))
-            if rows:
-                conn.execute(sa.insert(e), rows)
-                conn.execute(sa.insert(em), [{"event_id": ev["id"], "mention_id": m} for ev in events for m in ev["mention_ids"]])
-            _upsert(conn, rd, redirects)
-            # A redirect must never point at an id that is itself gone.
-            conn.execute(sa.delete(rd).where(rd.c.old_id.in_(list(new_ids)) if new_ids else sa.false()))
-        return {"events": len(events), "added": len(new_ids - old), "removed": len(old - new_ids), "redirected": len(redirects)}
+            return _replace_events(conn, events)
 
     def replace_control(self, spans: list[dict[str, Any]]) -> int:
-        c = schema.control_spans
         with self.engine.begin() as conn:
-            conn.execute(sa.delete(c))
-            if spans:
-                conn.execute(sa.insert(c), spans)
-        return len(spans)
+            return _replace_control(conn, spans)
+
+    def replace_merged(self, events: list[dict[str, Any]], spans: list[dict[str, Any]]) -> dict[str, int]:
+        """``replace_events`` and ``replace_control`` in one transaction, so that the stored control
+        spans always derive from the stored events, even when the process is killed between the two."""
+        with self.engine.begin() as conn:
+            counts = _replace_events(conn, events)
+            _replace_control(conn, spans)
+            return counts
 
     def control(self, place: str) -> list[dict[str, Any]]:
         c = schema.control_spans
@@ -179,12 +230,8 @@ class Store:
         return [{"actor": r["actor"], "status": r["status"], "from": r["start"], "to": r["end"], "events": r["events"]} for r in rows]
 
     def add_rejected(self, rejects: Iterable[Rejected]) -> int:
-        rows = [
-            {"id": hash_id(r.source, r.code, r.reason), "document_id": r.id, "source": r.source, "code": r.code, "reason": r.reason}
-            for r in rejects
-        ]
         with self.engine.begin() as conn:
-            return _upsert(conn, schema.rejected, rows)
+            return _add_rejected(conn, rejects)
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every stored document's metadata, in id order."""
