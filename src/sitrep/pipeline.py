@@ -212,12 +212,10 @@ def load(store: Store, results: Iterable[tuple[Article | Rejected, tuple[Mention
 
 
 def finish(store: Store, summary: Summary) -> Summary:
-    """Global steps over everything stored: one event per real event, then who held each place."""
-    events = merge(store.mentions())
-    spans = track_control(events)
-    # Events and control spans in one transaction: a kill between them would leave spans that do
-    # not derive from the stored events.
-    summary.merged = store.replace_merged(events, spans)
+    """Global steps over everything stored: one event per real event, then who held each place.
+    Both read the mentions and write their results in one write transaction (``Store.remerge``),
+    so a loader finishing at the same time can never have its events overwritten by stale ones."""
+    events, spans, summary.merged = store.remerge(_merged)
     names = {(e.get("location") or {}).get("geonameid"): e["location"]["name"] for e in events if e.get("location")}
     summary.control = [
         {"place": names.get(s["place"], s["place"]), "actor": s["actor"], "status": s["status"],
@@ -227,6 +225,11 @@ def finish(store: Store, summary: Summary) -> Summary:
     summary.multi_source = sum(1 for e in events if len({m["document"] for m in e["mentions"]}) > 1)
     summary.totals = store.counts()
     return summary
+
+
+def _merged(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+    events = merge(mentions)
+    return events, track_control(events)
 
 
 def run(

@@ -7,7 +7,8 @@ keyed on a content-hash or contract id: loading the same input twice changes not
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,31 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# The key of the PostgreSQL advisory lock that every writer of a store takes (any fixed number;
+# this one spells "sitrep").
+WRITE_LOCK = 0x736974726570
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction holding the store's one writer lock until it commits or rolls back.
+
+    Writers take turns: two loaders, a loader and a merge, or two processes creating a new store
+    never interleave (no deadlock, no lost update, no half-made schema), while readers go on
+    (SQLite in WAL mode; PostgreSQL's snapshots). On SQLite the lock is the database's own write
+    lock, taken at BEGIN IMMEDIATE (pysqlite would otherwise start a deferred transaction, and
+    upgrading a read to a write does not wait, it fails with "database is locked"); on PostgreSQL
+    it is a transaction-scoped advisory lock. Both wait for the lock rather than fail."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            # Also makes pysqlite run DDL inside the transaction: a migration killed halfway
+            # leaves no half-made schema (PostgreSQL's DDL is transactional anyway).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+        yield conn
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema revision."""
     from alembic import command
@@ -39,11 +65,7 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        if conn.dialect.name == "sqlite":
-            # pysqlite runs DDL outside any transaction unless one is open: open it, so that a
-            # migration killed halfway leaves no half-made schema (PostgreSQL's DDL is transactional).
-            conn.exec_driver_sql("BEGIN")
+    with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -173,13 +195,13 @@ class Store:
 
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Upsert articles; an article whose content hash is unchanged is left as it is."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return _add_articles(conn, articles)
 
     def add_mentions(self, document_id: str, mentions: Iterable[tuple[Mention, dict[str, Any]]]) -> int:
         """Replace a document's mentions: ``(mention, its contract-shaped record)`` pairs. Ids are
         content hashes, so loading the same document again writes nothing new."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return _add_mentions(conn, document_id, mentions)
 
     def add_batch(self, articles: Iterable[tuple[Article, Iterable[tuple[Mention, dict[str, Any]]]]],
@@ -187,7 +209,7 @@ class Store:
         """Store a batch in one transaction: articles, each with its ``(mention, record)`` pairs
         (which replace the article's stored mentions), and rejected inputs. A process killed
         during the write leaves all of the batch or none of it. Returns the articles new or changed."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             articles = list(articles)
             changed = _add_articles(conn, [a for a, _ in articles])
             for article, mentions in articles:
@@ -208,17 +230,31 @@ class Store:
         """Make the merged events exactly ``events`` (each with ``mention_ids``). An event id that
         disappears because its mentions joined another event is kept as a redirect to it, so
         links to it keep working. Returns counts of events added, kept, removed and redirected."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return _replace_events(conn, events)
 
     def replace_control(self, spans: list[dict[str, Any]]) -> int:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return _replace_control(conn, spans)
+
+    def remerge(self, derive: Callable[[list[dict[str, Any]]], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
+        """Derive events and control spans from every stored mention with ``derive(mentions)``
+        and store them, all in one write transaction: no loader can add mentions between the
+        read and the write, so the stored events always derive from the stored mentions.
+        Returns the events, the spans and ``replace_events``' counts."""
+        t = schema.mentions
+        with writing(self.engine) as conn:
+            mentions = [row.data for row in conn.execute(sa.select(t.c.data).order_by(t.c.document_id, t.c.start))]
+            events, spans = derive(mentions)
+            counts = _replace_events(conn, events)
+            _replace_control(conn, spans)
+        return events, spans, counts
 
     def replace_merged(self, events: list[dict[str, Any]], spans: list[dict[str, Any]]) -> dict[str, int]:
         """``replace_events`` and ``replace_control`` in one transaction, so that the stored control
         spans always derive from the stored events, even when the process is killed between the two."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             counts = _replace_events(conn, events)
             _replace_control(conn, spans)
             return counts
@@ -230,7 +266,7 @@ class Store:
         return [{"actor": r["actor"], "status": r["status"], "from": r["start"], "to": r["end"], "events": r["events"]} for r in rows]
 
     def add_rejected(self, rejects: Iterable[Rejected]) -> int:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return _add_rejected(conn, rejects)
 
     def documents(self) -> Iterator[dict[str, Any]]:
@@ -311,7 +347,9 @@ def open_store(url: str | None = None) -> Store:
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
+                # Writers wait for each other (see `writing`): a merge over a large store can hold
+                # the lock for minutes, so a writer waits up to 10 minutes before giving up.
+                cur.execute("PRAGMA busy_timeout=600000")
                 cur.close()
 
         migrate(engine)
