@@ -17,6 +17,7 @@ from sitrep.clean.html import extract_html
 from sitrep.errors import E_NO_CONTENT
 from sitrep.ids import content_hash
 from sitrep.records import Article, RawDoc, Rejected, Removed
+from sitrep.unicode import no_surrogates
 
 # Only short lines count as outlet furniture when they repeat: 160 characters is about two
 # sentences; in the FA-KES corpus every furniture line is shorter, while the long lines that
@@ -62,7 +63,7 @@ def clean_article(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> Art
     if not text.strip():
         return Rejected(source=raw.source, id=raw.id, code=E_NO_CONTENT,
                         reason=f"no main text left after cleaning ({len(removed)} spans removed as furniture)")
-    title = (raw.title or "").strip() or text.strip().split("\n", 1)[0][:200]
+    title = no_surrogates((raw.title or "").strip()) or text.strip().split("\n", 1)[0][:200]
     return Article(
         id=raw.id, source=raw.source, title=title, text=text, removed=tuple(removed), url=raw.url,
         outlet=raw.outlet, published=raw.published, language=raw.language, kind=raw.kind,

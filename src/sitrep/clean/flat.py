@@ -60,6 +60,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from sitrep.records import Removed
+from sitrep.unicode import no_surrogates
 
 __all__ = ["REASONS", "clean_text", "normalise_line"]
 
@@ -1381,6 +1382,9 @@ def clean_text(
     """
     if not text:
         return "", []
+    # Lone surrogates (text decoded with errors="surrogateescape") cannot be encoded, hashed or
+    # stored: they become U+FFFD, like any other undecodable byte.
+    text = no_surrogates(text)
     lines, keep, reasons, _lead = _analyse(text, title=title, repeated=repeated)
     kept: list[str] = []
     removed: list[Removed] = []

@@ -7,6 +7,7 @@ that did not make it into the main text), so nothing disappears unexplained.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import trafilatura
@@ -14,6 +15,7 @@ from trafilatura.settings import use_config
 
 from sitrep.clean.flatten import flatten_html
 from sitrep.records import Removed
+from sitrep.unicode import no_surrogates
 
 # trafilatura discards trees with more elements than this (hostile input: deeply nested or giant
 # pages). 200,000 elements is well above any real page in the article-extraction set.
@@ -33,6 +35,9 @@ def extract_html(html: str, *, url: str | None = None) -> tuple[str, list[Remove
     The main text is trafilatura's, without comments. The removed list holds every visible text
     block of the page (as ``flatten_html`` sees it) that is not part of the main text.
     """
+    # Lone surrogates (markup decoded with errors="surrogateescape") cannot be encoded for the
+    # parser or stored later: they become U+FFFD, like any other undecodable byte.
+    html = no_surrogates(html)
     text = (
         trafilatura.extract(
             html,

@@ -780,7 +780,9 @@ def year_alone(m: re.Match, doc: _Doc):
             return None
     if re.search(r"\d\s{0,2}(?:-|to|and)\s{0,2}$", before) and not pre:
         # "1,500 to 2000" style ranges of counts; "between 1994 and 1997" keeps both (no digit before)
-        prevnum = re.search(r"(\d[\d,]*)\s{0,2}(?:-|to|and)\s{0,2}$", before)
+        # The number is taken whole from the start of its run of digits and commas (possessively),
+        # so a long run is walked once, not once per digit.
+        prevnum = re.search(r"(?<![\d,]),*+(\d[\d,]*+)\s{0,2}(?:-|to|and)\s{0,2}$", before)
         if prevnum and not re.fullmatch(r"1\d{3}|20\d\d", prevnum.group(1)):
             return None
     if pre.startswith("the first half") or pre.startswith("the second half"):
@@ -1799,9 +1801,11 @@ def per_unit(m: re.Match, doc: _Doc):
     if not m.group("freq") and m.group("per").lower() != "per":
         # "a year" is a rate only after a quantity: "$33 million a year", "four thousand organs a year"
         before = doc.text[max(0, m.start() - 40) : m.start()]
+        # "\ws" is any word ending in s ("\w+s" says the same as a yes/no test, but rescans a
+        # long word once per letter)
         if not re.search(
             r"(?i)(?:\d|million|billion|thousand|hundred|percent|dollars|times|people|tons|barrels|cents|pounds|"
-            r"hours|units|cars|interviews|sold|visitors|patients|calls|meals|a\s+piece|each|\w+s)\s{1,3}$", before
+            r"hours|units|cars|interviews|sold|visitors|patients|calls|meals|a\s+piece|each|\ws)\s{1,3}$", before
         ):
             return None
         if re.search(r"(?i)\b(?:for|in|within|about|nearly|almost|than|over|after|least|last|past|only|just|take|took|than)\s{1,3}$", before):

@@ -427,8 +427,10 @@ def _lemmas(text: str) -> dict[int, str]:
     nlp = _spacy()
     if nlp is None:
         return {}
+    from sitrep.geocode import spacy_safe  # runs spaCy's tokenizer would take quadratic time on
+
     try:
-        doc = nlp(text)
+        doc = nlp(spacy_safe(text))
     except Exception:  # noqa: BLE001 - a pipeline error must not break classification
         return {}
     return {t.idx: t.lemma_.lower() for t in doc if not t.is_space}
@@ -477,7 +479,7 @@ def tokenize(text: str, *, use_lemmas: bool = True) -> list[Token]:
         forms = {stem(lower)}
         if raw == "March" and (
             (out and (out[-1].lower in _MONTH_CONTEXT or out[-1].lower.isdigit()))
-            or re.match(r"\s*\d", text[m.end() : m.end() + 4])
+            or re.match(r"\s{0,3}\d", text[m.end() : m.end() + 4])  # 4 chars; \s* scanned anywhere is quadratic
         ):
             forms = {"=month"}  # the month, not a protest march
             out.append(Token(raw, lower, frozenset(forms), sent, False, 1.0))

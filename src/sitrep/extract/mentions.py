@@ -160,7 +160,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     """The event mentions of ``article`` (offsets index ``article.text``)."""
     from sitrep.dates.timex import find_timexes
     from sitrep.extract.taxonomy import load_taxonomy
-    from sitrep.geocode import find_places
+    from sitrep.geocode import find_places, spacy_safe
     from sitrep.nlp import get_nlp
 
     text = article.text
@@ -195,7 +195,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     # Only event sentences are parsed, in one batch, without the statistical NER (places are
     # already found; the actor ruler still marks catalog actors).
     skip = [p for p in ("ner", "sitrep_gazetteer_ruler", "sitrep_ruler_guard") if p in nlp.pipe_names]
-    docs = nlp.pipe((text[s:e] for s, e, _ in candidates), disable=skip)
+    docs = nlp.pipe((spacy_safe(text[s:e]) for s, e, _ in candidates), disable=skip)
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]
         span = doc[:]

@@ -28,11 +28,39 @@ The gazetteer is built on first use into ``$SITREP_CACHE`` or ``~/.cache/sitrep/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from sitrep.records import Place
+from sitrep.unicode import no_surrogates
 
-__all__ = ["find_places", "find_places_many", "places_from_doc"]
+__all__ = ["find_places", "find_places_many", "places_from_doc", "spacy_safe"]
+
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time and
+# re-scans the rest of the chunk for each (its URL pattern backtracks over every colon, too), so
+# its time grows with the square of the chunk: 8,000 "(" or "_" in a row took 15-30 seconds,
+# 100,000 over an hour. Runs of 16 or more punctuation/symbol characters (no letter, digit or
+# space among them: rules, separators, emoji walls) and chunks of more than 256 characters without
+# a space (no word of any language is that long; what is: URLs, base64, unspaced scripts that the
+# English pipeline cannot read anyway) carry nothing the pipeline can use, so they are blanked.
+# Blanking keeps the length, so offsets into the original text stay valid. (The long-chunk
+# alternative comes first, so a chunk that opens with a punctuation run is still blanked whole.)
+_SPACY_HOSTILE = re.compile(r"(?<!\S)\S{257,}|(?:_|[^\w\s]){16,}")
+
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with the runs spaCy's tokenizer handles in quadratic time replaced by spaces and
+    lone surrogates by U+FFFD (spaCy hashes every token as UTF-8, which a surrogate cannot be
+    encoded as); the same length, so every offset still points at the same character."""
+    text = _SPACY_HOSTILE.sub(lambda m: " " * len(m.group()), text)
+    return no_surrogates(text)
+
+
+def _restore_texts(text: str, places: list[Place]) -> list[Place]:
+    """Mentions' texts as they are in ``text`` (not in its spaCy-safe copy)."""
+    return [p if text[p.start : p.end] == p.text else replace(p, text=text[p.start : p.end]) for p in places]
 
 
 def _places(text: str, docs_with_offsets, demonyms: bool, approximate: bool) -> list[Place]:
@@ -91,11 +119,14 @@ def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, 
 
     nlp = get_nlp()
     disable = _disabled(nlp, fast)
-    if len(text) <= CHUNK_CHARS:
-        return places_from_doc(nlp(text, disable=disable), demonyms=demonyms, approximate=approximate)
-    pieces = _chunks(text)
-    docs = nlp.pipe([t for t, _ in pieces], disable=disable)
-    return _places(text, [(d, base) for d, (_, base) in zip(docs, pieces)], demonyms, approximate)
+    safe = spacy_safe(text)
+    if len(safe) <= CHUNK_CHARS:
+        places = places_from_doc(nlp(safe, disable=disable), demonyms=demonyms, approximate=approximate)
+    else:
+        pieces = _chunks(safe)
+        docs = nlp.pipe([t for t, _ in pieces], disable=disable)
+        places = _places(safe, [(d, base) for d, (_, base) in zip(docs, pieces)], demonyms, approximate)
+    return places if safe == text else _restore_texts(text, places)
 
 
 def find_places_many(
@@ -114,8 +145,10 @@ def find_places_many(
     short: list[str] = []
 
     def flush():
-        for doc in nlp.pipe(short, disable=disable, batch_size=batch_size):
-            yield places_from_doc(doc, demonyms=demonyms, approximate=approximate)
+        safe = [spacy_safe(t) for t in short]
+        for text, doc in zip(short, nlp.pipe(safe, disable=disable, batch_size=batch_size)):
+            places = places_from_doc(doc, demonyms=demonyms, approximate=approximate)
+            yield places if doc.text == text else _restore_texts(text, places)
         short.clear()
 
     for text in texts:

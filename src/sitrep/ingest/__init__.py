@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.errors import E_EMPTY, E_INTERNAL, E_NOT_FOUND, E_TOO_LARGE, E_UNSUPPORTED, InputError
-from sitrep.ingest.formats import read_feed, read_html, read_jsonl_lines, read_txt, read_warc
+from sitrep.ingest.decode import storable
+from sitrep.ingest.formats import bounded_lines, read_feed, read_html, read_jsonl_lines, read_txt, read_warc
 from sitrep.records import RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
 
@@ -60,10 +61,12 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path | None
 
 def read_file(path: Path, doc_id: str, settings: Settings) -> Iterator[RawDoc | Rejected]:
     """Every document in one file."""
-    source = str(path)
+    # Ids and sources are stored and hashed: a file name that is not UTF-8 is spelt storably.
+    source, doc_id = storable(str(path)), storable(doc_id)
     ext = _ext(path)
     if ext not in SUPPORTED:
-        yield Rejected(source=source, id=doc_id, code=E_UNSUPPORTED, reason=f"'{path.suffix}' files are not read by sitrep")
+        yield Rejected(source=source, id=doc_id, code=E_UNSUPPORTED,
+                       reason=f"'{storable(path.suffix)}' files are not read by sitrep")
         return
     size = path.stat().st_size
     container = ext in JSONL_EXT + WARC_EXT
@@ -75,8 +78,14 @@ def read_file(path: Path, doc_id: str, settings: Settings) -> Iterator[RawDoc | 
         yield Rejected(source=source, id=doc_id, code=E_EMPTY, reason="the file is empty")
         return
     if ext in JSONL_EXT:
+        read_any = False
         with path.open("rb") as fh:
-            yield from read_jsonl_lines(iter(fh), prefix=doc_id, source=source, settings=settings)
+            for item in read_jsonl_lines(bounded_lines(fh, settings.max_input_bytes), prefix=doc_id, source=source,
+                                         settings=settings):
+                read_any = True
+                yield item
+        if not read_any:  # blank lines only: without this the file would vanish without a word
+            yield Rejected(source=source, id=doc_id, code=E_EMPTY, reason="the file holds only blank lines")
         return
     if ext in WARC_EXT:
         with path.open("rb") as fh:
@@ -97,16 +106,20 @@ def read_sources(paths: Iterable[str | os.PathLike], *, settings: Settings | Non
     settings = settings or load_settings()
     for path, doc_id in iter_files(paths):
         if path is None and doc_id == "-":
-            yield from read_jsonl_lines(iter(sys.stdin.buffer), prefix="stdin", source="-", settings=settings, content_ids=True)
+            yield from read_jsonl_lines(bounded_lines(sys.stdin.buffer, settings.max_input_bytes), prefix="stdin",
+                                        source="-", settings=settings, content_ids=True)
         elif path is None:
-            yield Rejected(source=doc_id, id=doc_id, code=E_NOT_FOUND, reason="no such file or folder")
+            yield Rejected(source=storable(doc_id), id=storable(doc_id), code=E_NOT_FOUND,
+                           reason="no such file or folder")
         else:
             try:
                 yield from read_file(path, doc_id, settings)
             except OSError as exc:
-                yield Rejected(source=str(path), id=doc_id, code=E_NOT_FOUND, reason=f"cannot read: {exc.strerror or exc}")
+                yield Rejected(source=storable(str(path)), id=storable(doc_id), code=E_NOT_FOUND,
+                               reason=storable(f"cannot read: {exc.strerror or exc}"))
             except Exception as exc:  # a reader's bug on one file must not stop the batch
-                yield Rejected(source=str(path), id=doc_id, code=E_INTERNAL, reason=f"{type(exc).__name__}: {exc}"[:500])
+                yield Rejected(source=storable(str(path)), id=storable(doc_id), code=E_INTERNAL,
+                               reason=storable(f"{type(exc).__name__}: {exc}"[:500]))
 
 
 __all__ = ["read_sources", "iter_files", "read_file"]

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import codecs
+import re
+
 import charset_normalizer
 
 from sitrep.errors import E_BINARY, E_EMPTY, E_ENCODING, InputError
+from sitrep.unicode import SURROGATE, no_surrogates
 
 # Share of control bytes (other than tab/newline/CR/form feed) above which bytes are not text.
 # Real text files in every corpus under ../shared/data have none; images and archives have
 # 10-30 %. 5 % leaves room for a few stray bytes in scraped text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+# Codecs a page may name in its charset that are not character sets but escape syntaxes: with
+# charset=unicode_escape a page spells its own characters ("\\ud800" became a lone surrogate in
+# the body). Such a declaration is ignored, as an unknown charset is.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "utf-7", "punycode", "idna"})
+
+
+def storable(text: str) -> str:
+    """``text`` without lone surrogates, which no store, hash or JSON writer can encode.
+
+    Python hands out file names and command-line arguments that are not valid UTF-8 with each bad
+    byte smuggled in as a surrogate (U+DC80-U+DCFF, "surrogateescape"): such a byte is written as
+    ``\\xNN``, so ``café`` saved in Latin-1 reads ``caf\\xe9``, stable and distinct from other
+    names. Any other lone surrogate becomes U+FFFD.
+    """
+    if not SURROGATE.search(text):
+        return text
+    return SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if 0xDC80 <= ord(m[0]) <= 0xDCFF else "\ufffd", text)
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -39,7 +62,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
         pass
     if declared:
         try:
-            return data.decode(declared), declared.lower()
+            if codecs.lookup(declared).name not in _NOT_CHARSETS:
+                return data.decode(declared), declared.lower()
         except (UnicodeDecodeError, LookupError):
             pass
     matches = list(charset_normalizer.from_bytes(data))
@@ -52,4 +76,6 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     for m in matches[1:]:
         if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01:
             best = m
-    return str(best), best.encoding
+    # Detection only tries real charsets; the replacement is a backstop, so that no decoded text
+    # ever holds a lone surrogate (no store can keep one).
+    return no_surrogates(str(best)), best.encoding

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -97,6 +98,21 @@ def read_html(data: bytes, *, id: str, source: str) -> RawDoc:
     return html_doc(text, id=id, source=source, encoding=encoding)
 
 
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of a binary stream, none held longer than ``limit + 1`` bytes: of a longer line
+    only its first ``limit + 1`` bytes are yielded (enough to reject it as too large) and the rest
+    is skipped in 1 MB steps, so a file that is one enormous line never sits in memory whole (a
+    JSONL file may be as large as ``max_container_bytes``, 2 GB)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settings: Settings,
                      content_ids: bool = False) -> Out:
     """JSON Lines: one document per line; a broken line is rejected and the rest go on."""
@@ -107,7 +123,7 @@ def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settin
         fallback_id = f"{prefix}#{lineno}"
         if len(line) > settings.max_input_bytes:
             yield Rejected(source=where, id=fallback_id, code=E_TOO_LARGE,
-                           reason=f"line {lineno} is {len(line)} bytes, over the {settings.max_input_bytes} limit")
+                           reason=f"line {lineno} is over the {settings.max_input_bytes} byte limit")
             continue
         try:
             record = json.loads(line.decode("utf-8-sig"))
@@ -157,14 +173,82 @@ def read_jsonl_lines(lines: Iterator[bytes], *, prefix: str, source: str, settin
         yield doc
 
 
+# warcio reads WARC and HTTP header lines with a readline that has no length limit and joins its
+# 16 kB blocks one by one: a 50 MB "line" without a newline took two minutes (2 GB would take
+# hours). Header lines are short (web servers refuse lines over 8 kB), so a longer one is cut at
+# 64 kB; the archive then fails to parse (E_PARSE) instead of hanging.
+MAX_HEADER_LINE = 65_536
+# A gzipped WARC that inflates to more than this many times the compressed bytes read is a
+# decompression bomb. Web archives hold one gzip member per record, and HTML deflates 4 to 10
+# fold; a page that is one tag repeated ("<p>x</p>" a million times) about 85 fold, zeros 1,000
+# fold, so that a 2 MB file would be skipped through for 2 GB (a 2 GB file, the container limit,
+# for 2 TB). With the guard the inflated stream is bounded by 50 times the file. The first
+# ``max_input_bytes`` inflated are always allowed, so a small archive is never judged by its
+# ratio alone.
+MAX_INFLATION = 50
+
+
+class DecompressionBomb(Exception):
+    """A compressed input inflates far beyond what real content does."""
+
+
+class _Inflating:
+    """A gzip stream (any number of members), inflated as warcio reads it, that raises
+    DecompressionBomb once it has inflated past ``floor`` bytes and past MAX_INFLATION times the
+    compressed bytes read."""
+
+    def __init__(self, raw: BinaryIO, floor: int) -> None:
+        self._raw = raw
+        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._floor = floor
+        self.inflated = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if size == 0:
+            return b""
+        data = self._gz.read(size if size > 0 else 65_536)  # never "all at once"
+        self.inflated += len(data)
+        if self.inflated > self._floor and self.inflated > MAX_INFLATION * self._raw.tell():
+            raise DecompressionBomb(f"{self.inflated} bytes inflated from {self._raw.tell()}")
+        return data
+
+    def tell(self) -> int:  # warcio keeps record offsets; these are offsets in the inflated stream
+        return self.inflated
+
+    def close(self) -> None:
+        self._gz.close()
+
+
+def _warc_iterator(stream: BinaryIO, settings: Settings):
+    """warcio's record iterator over ``stream``, inflated here when gzipped (see _Inflating) and
+    with header lines capped at MAX_HEADER_LINE."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class CappedLines(DecompressingBufferedReader):
+        def readline(self, length=None):
+            return super().readline(min(length, MAX_HEADER_LINE) if length else MAX_HEADER_LINE)
+
+    peek = getattr(stream, "peek", None)
+    if peek is not None and peek(2)[:2] == b"\x1f\x8b":
+        stream = _Inflating(stream, settings.max_input_bytes)  # type: ignore[assignment]
+    records = ArchiveIterator(stream)
+    # warcio (1.8) reads every line through ``reader``, which has read nothing yet: swap it.
+    records.reader = CappedLines(records.fh, block_size=records.reader.block_size)
+    return records
+
+
 def read_warc(stream: BinaryIO, *, prefix: str, source: str, settings: Settings) -> Out:
     """HTTP response records of a WARC (gzipped or not). A truncated archive yields the records
-    read so far, then one Rejected for the rest."""
-    from warcio.archiveiterator import ArchiveIterator
-
+    read so far, then one Rejected for the rest; so does a gzipped one that turns out to be a
+    decompression bomb (E_TOO_LARGE)."""
     count = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _warc_iterator(stream, settings):
+            if record.format != "warc":
+                # warcio also reads the older ARC format, whose header is one line of fields: any
+                # text file named .warc read as ARC, each line of it an empty "record".
+                raise InputError(E_PARSE, f"not a WARC file: its first record reads as {record.format!r}")
             if record.rec_type != "response":
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"{prefix}#{count + 1}"
@@ -199,6 +283,14 @@ def read_warc(stream: BinaryIO, *, prefix: str, source: str, settings: Settings)
                 # The crawl date only bounds publication from above: the page existed by then.
                 doc = _with_published(doc, PubDate(date=None, earliest=None, latest=crawled, basis="warc", confidence=0.0))
             yield doc
+    except InputError as exc:
+        yield Rejected(source=source, id=prefix, code=exc.code, reason=exc.reason)
+        return
+    except DecompressionBomb as exc:
+        yield Rejected(source=source, id=prefix, code=E_TOO_LARGE,
+                       reason=f"the archive inflates more than {MAX_INFLATION} times its compressed size after "
+                              f"{count} records ({exc}): a decompression bomb; the rest is not read")
+        return
     except Exception as exc:  # warcio raises assorted errors on truncated or corrupt archives
         yield Rejected(source=source, id=prefix, code=E_PARSE,
                        reason=f"the WARC is truncated or corrupt after {count} records: {type(exc).__name__}: {exc}")
@@ -220,7 +312,12 @@ def read_feed(data: bytes, *, prefix: str, source: str, settings: Settings) -> O
     """RSS or Atom: one document per entry, with the entry's date and the feed's title as outlet."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser's fallback parser raises on some broken markup (&#xd800;)
+        yield Rejected(source=source, id=prefix, code=E_PARSE,
+                       reason=f"the feed could not be parsed: {type(exc).__name__}: {exc}"[:500])
+        return
     if not parsed.entries:
         why = f": {parsed.bozo_exception}" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
         yield Rejected(source=source, id=prefix, code=E_NO_TEXT if not parsed.get("bozo") else E_PARSE,

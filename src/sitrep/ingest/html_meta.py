@@ -4,11 +4,13 @@ publication date from meta tags and JSON-LD. Only what the page states; inferenc
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import lxml.html
 
 from sitrep.ingest.timeparse import iso_day
+from sitrep.unicode import no_surrogates
 
 # Meta tags that state a publication date, most explicit first.
 _DATE_META = (
@@ -26,6 +28,12 @@ _DATE_META = (
     "sailthru.date",
     "date",
 )
+def _text(value: str | None) -> str | None:
+    # JSON-LD is JSON: its "\ud800" escapes decode to lone surrogates, which no store can encode
+    # (one such publisher name made the whole batch's write fail). They become U+FFFD.
+    return no_surrogates(value) if value else value
+
+
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "webpage", "analysisnewsarticle"}
 
 
@@ -95,9 +103,9 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     url = (canon[0].strip() if canon else None) or metas.get("og:url")
     lang = tree.get("lang") or metas.get("og:locale") or metas.get("language")
     return PageMeta(
-        title=title or None,
-        url=url or None,
-        site_name=site_name or None,
+        title=_text(title) or None,
+        url=_text(url) or None,
+        site_name=_text(site_name) or None,
         language=(lang.split("-")[0].split("_")[0].lower() if lang else None),
         published=published,
         published_basis=basis,
