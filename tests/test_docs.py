@@ -48,7 +48,7 @@ def test_errors_page_lists_every_code() -> None:
         assert f"| `{exit_code}` |" in page
     # every error code the API can answer with
     app = (ROOT / "src" / "sitrep" / "web" / "app.py").read_text(encoding="utf-8")
-    api_codes = set(re.findall(r"(?:ApiError|error)\(\d+, \"([a-z_]+)\"", app))
+    api_codes = set(re.findall(r"(?:ApiError|error)\((?:request, )?\d+, \"([a-z_]+)\"", app))
     assert {"not_found", "unauthorized", "read_only", "too_large", "invalid_request", "internal_error"} <= api_codes
     for code in api_codes | {"http_error"}:
         assert f"`{code}`" in page, code
