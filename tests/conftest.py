@@ -18,6 +18,15 @@ def shared_data(name: str) -> Path:
     return path
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 _CREATED: list[str] = []  # PostgreSQL databases made for this session, dropped at its end
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import random
-import socket
 import subprocess
 import sys
 import threading
@@ -26,7 +25,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from conftest import store_url
+from conftest import free_port, store_url
 
 from sitrep.jsonout import dumps
 
@@ -54,12 +53,6 @@ def _sitrep(*args: str) -> list[str]:
     """The command line for the `sitrep` of this virtualenv."""
     script = Path(sys.executable).with_name("sitrep")
     return [str(script), *args] if script.exists() else [sys.executable, "-m", "sitrep", *args]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _normal(obj):
@@ -253,7 +246,7 @@ class Reader(threading.Thread):
 
 
 def _serve(db: str, log: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(_sitrep("serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)),
                             stdout=log.open("w"), stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
