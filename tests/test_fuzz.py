@@ -467,7 +467,7 @@ def test_resolver_is_linear_in_repeated_mentions(nlp_ready) -> None:
 
 
 def test_spacy_safe_keeps_every_offset() -> None:
-    from sitrep.geocode import spacy_safe
+    from sitrep.nlp import spacy_safe
 
     text = "Homs " + "(" * 40 + " Idlib \udcff " + "x" * 300 + " Aleppo ____________________ end"
     safe = spacy_safe(text)

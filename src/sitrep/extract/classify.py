@@ -427,7 +427,7 @@ def _lemmas(text: str) -> dict[int, str]:
     nlp = _spacy()
     if nlp is None:
         return {}
-    from sitrep.geocode import spacy_safe  # runs spaCy's tokenizer would take quadratic time on
+    from sitrep.nlp import spacy_safe  # runs spaCy's tokenizer would take quadratic time on
 
     try:
         doc = nlp(spacy_safe(text))

@@ -160,7 +160,8 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     """The event mentions of ``article`` (offsets index ``article.text``)."""
     from sitrep.dates.timex import find_timexes
     from sitrep.extract.taxonomy import load_taxonomy
-    from sitrep.geocode import find_places, spacy_safe
+    from sitrep.geocode import find_places
+    from sitrep.nlp import spacy_safe
     from sitrep.nlp import get_nlp
 
     text = article.text

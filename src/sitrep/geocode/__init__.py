@@ -28,35 +28,13 @@ The gazetteer is built on first use into ``$SITREP_CACHE`` or ``~/.cache/sitrep/
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sitrep.records import Place
-from sitrep.unicode import no_surrogates
+from sitrep.nlp import spacy_safe
 
-__all__ = ["find_places", "find_places_many", "places_from_doc", "spacy_safe"]
-
-# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time and
-# re-scans the rest of the chunk for each (its URL pattern backtracks over every colon, too), so
-# its time grows with the square of the chunk: 8,000 "(" or "_" in a row took 15-30 seconds,
-# 100,000 over an hour. Runs of 16 or more punctuation/symbol characters (no letter, digit or
-# space among them: rules, separators, emoji walls) and chunks of more than 256 characters without
-# a space (no word of any language is that long; what is: URLs, base64, unspaced scripts that the
-# English pipeline cannot read anyway) carry nothing the pipeline can use, so they are blanked.
-# Blanking keeps the length, so offsets into the original text stay valid. (The long-chunk
-# alternative comes first, so a chunk that opens with a punctuation run is still blanked whole.)
-_SPACY_HOSTILE = re.compile(r"(?<!\S)\S{257,}|(?:_|[^\w\s]){16,}")
-
-
-
-def spacy_safe(text: str) -> str:
-    """``text`` with the runs spaCy's tokenizer handles in quadratic time replaced by spaces and
-    lone surrogates by U+FFFD (spaCy hashes every token as UTF-8, which a surrogate cannot be
-    encoded as); the same length, so every offset still points at the same character."""
-    text = _SPACY_HOSTILE.sub(lambda m: " " * len(m.group()), text)
-    return no_surrogates(text)
-
+__all__ = ["find_places", "find_places_many", "places_from_doc"]
 
 def _restore_texts(text: str, places: list[Place]) -> list[Place]:
     """Mentions' texts as they are in ``text`` (not in its spaCy-safe copy)."""
