@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Audit the pinned dependencies (requirements.lock) for known vulnerabilities with pip-audit.
+# Audit the pinned dependencies (requirements.lock, requirements-nodeps.lock) for known vulnerabilities with pip-audit.
 # Fails when a vulnerability is found. pip-audit asks PyPI's JSON API (then OSV) about each pin;
 # where neither answers (an offline mirror), it says so plainly instead of claiming a clean audit.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
 for service in pypi osv; do
-  timeout 600 .venv/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off \
+  timeout 600 .venv/bin/pip-audit -r requirements.lock -r requirements-nodeps.lock --no-deps --disable-pip --progress-spinner off \
     --vulnerability-service "$service" -f json -o "$out" >/dev/null 2>&1
   verdict=$(.venv/bin/python - "$out" "$service" <<'PY'
 import json, sys

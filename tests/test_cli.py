@@ -191,3 +191,7 @@ def test_control_stories_timeline_formats(tmp_path: Path) -> None:
     entries = json.loads(sitrep("timeline", "--place", "Palmyra", "--db", db).stdout)
     assert entries[0]["date"] == "2016-03-27" and entries[0]["sources"] == ["Wire"]
     assert sitrep("timeline", "--place", "Palmyra", "--db", db, "--format", "md").stdout.decode().startswith("- **2016-03-27**")
+    [entry] = json.loads(sitrep("timeline", "--text", "--db", db).stdout)
+    assert entry["date"] == "2016-03-27" and entry["sources"] == ["Wire"] and entry["sentences"][0]["document"] == "p1"
+    assert entry["summary"].startswith("Syrian troops recaptured")
+    assert sitrep("timeline", "--text", "--place", "Palmyra", "--db", db, check=False).returncode == 2

@@ -281,22 +281,35 @@ def timeline(
     story: Annotated[Optional[str], typer.Option("--story", help="A story id from `sitrep stories`.")] = None,
     db: DbOption = None,
     format: Annotated[TimelineFormat, typer.Option("--format", help="json, jsonl, csv, table, or md for reading.")] = TimelineFormat.json,
+    text: Annotated[bool, typer.Option("--text", help="Build the entries from the articles' own dated sentences instead of the merged events (stories that are not wars: a spill, an epidemic, a trial).")] = False,
+    days: Annotated[int, typer.Option("--days", min=1, help="With --text: how many days the timeline keeps (the most-named ones).")] = 20,
+    per_day: Annotated[int, typer.Option("--per-day", min=1, help="With --text: sentences per day.")] = 1,
 ) -> None:
-    """Dated, cited entries: a JSON list of {date, summary, events, sources}."""
-    from sitrep.stories import as_markdown, stories as group, timeline as entries_of
+    """Dated, cited entries: a JSON list of {date, summary, events, sources}; with --text each entry
+    also lists its sentences with document and offsets."""
+    from sitrep.stories import as_markdown, stories as group, text_timeline, timeline as entries_of
     from sitrep.store import open_store
 
+    if text and (place or actor):
+        raise typer.BadParameter("--text takes a story (or the whole store), not --place / --actor", param_hint="--text")
     with open_store(db) as store:
         events = list(store.events())
+        texts = list(store.texts()) if (story or text) else []
         chosen = None
         if story:
-            chosen = next((s for s in group(list(store.texts()), events) if s["id"] == story), None)
+            chosen = next((s for s in group(texts, events) if s["id"] == story), None)
             if chosen is None:
                 raise typer.BadParameter(f"no story {story!r}: see `sitrep stories`", param_hint="--story")
         from sitrep.pipeline import place_ids
 
-        places = place_ids(place, events) if place else None
-        entries = entries_of(events, places=places, actor=actor, story=chosen)
+        if text:
+            members = set(chosen["documents"]) if chosen else None
+            docs = [d for d in texts if members is None or d["id"] in members]
+            sources = {d["id"]: d.get("outlet") or d["id"] for d in docs}
+            entries = text_timeline(docs, days=days, per_day=per_day, sources=sources)
+        else:
+            places = place_ids(place, events) if place else None
+            entries = entries_of(events, places=places, actor=actor, story=chosen)
     if format is TimelineFormat.md:
         sys.stdout.write(as_markdown(entries))
     else:
@@ -366,6 +379,8 @@ class EvalTask(str, Enum):
     events = "events"
     merge = "merge"
     language = "language"
+    timeline = "timeline"
+    arguments = "arguments"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.

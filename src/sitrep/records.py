@@ -147,6 +147,9 @@ class Mention:
     background: bool = False
     attributed_to: str | None = None
     confidence: float = 0.0
+    # Where each field was read: {"actor1"|"actor2"|"place": {"start", "end", "text"}}, document
+    # offsets; a field read from outside the sentence (the article's main place) has none.
+    evidence: dict | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -47,9 +47,13 @@ MIN_SIMILARITY = 0.35
 PAD_DAYS = 3
 
 
+def terms(text: str) -> Counter:
+    """Topic words of a text (lower-case, letters only, function words dropped), counted."""
+    return Counter(w for w in _WORD.findall(text.lower()[:20000]) if w not in _STOP)
+
+
 def _terms(article: Article) -> Counter:
-    text = f"{article.title} {article.text}".lower()
-    return Counter(w for w in _WORD.findall(text[:20000]) if w not in _STOP)
+    return terms(f"{article.title} {article.text}")
 
 
 def _vectors(articles: list[Article]) -> list[dict[str, float]]:

@@ -100,40 +100,56 @@ def _location(place: Place | None) -> dict | None:
     }
 
 
-def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | None, list[Actor]]:
-    """actor1 (who acted), actor2 (on whom / who lost the place), and others named in the sentence."""
+def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
+    """The words of a dependent's subtree and their character offsets in its doc; with
+    ``after_preposition``, without a leading preposition ("by IS" → "IS")."""
+    doc = child.doc
+    first, last = child.left_edge.i, child.right_edge.i
+    if after_preposition and first == child.i and last > first:
+        first += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return doc.text[start:end], start, end
+
+
+def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | None, list[Actor], dict]:
+    """actor1 (who acted), actor2 (on whom / who lost the place), others named in the sentence,
+    and where actor1 and actor2 were read: ``{"actor1": (start, end), …}`` in the span's doc."""
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     verbs = [root] if root is not None and root.pos_ in ("VERB", "AUX") else []
     verbs += [t for t in span if t.pos_ == "VERB" and t not in verbs]
-    actor1 = actor2 = None
+    found: dict[str, tuple[Actor, int, int]] = {}
+
+    def take(role: str, phrase: tuple[str, int, int]) -> None:
+        if role not in found and (actor := normalise_actor(phrase[0], default_country=default_country)):
+            found[role] = (actor, phrase[1], phrase[2])
+
     for verb in verbs:
         if verb.lemma_ in ("say", "report", "tell", "claim", "add", "announce", "state"):
             continue
         for child in verb.children:
-            phrase = span.doc[child.left_edge.i: child.right_edge.i + 1].text
-            if child.dep_ == "nsubj" and actor1 is None:
-                actor1 = normalise_actor(phrase, default_country=default_country)
-            elif child.dep_ == "nsubjpass" and actor2 is None:
-                actor2 = normalise_actor(phrase, default_country=default_country)
-            elif child.dep_ == "dobj" and actor2 is None:
-                actor2 = normalise_actor(phrase, default_country=default_country)
-            elif child.dep_ == "agent" and actor1 is None:
-                actor1 = normalise_actor(phrase.removeprefix("by "), default_country=default_country)
-            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ == "fall" and actor1 is None:
+            if child.dep_ == "nsubj":
+                take("actor1", _phrase(child))
+            elif child.dep_ in ("nsubjpass", "dobj"):
+                take("actor2", _phrase(child))
+            elif child.dep_ == "agent":
+                take("actor1", _phrase(child, after_preposition=True))
+            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ == "fall":
                 # "Palmyra fell to IS": IS took it.
-                actor1 = normalise_actor(phrase.removeprefix("to "), default_country=default_country)
-            elif child.dep_ == "prep" and child.lower_ == "from" and actor2 is None:
+                take("actor1", _phrase(child, after_preposition=True))
+            elif child.dep_ == "prep" and child.lower_ == "from":
                 # "recaptured Palmyra from IS": IS lost it.
-                actor2 = normalise_actor(phrase.removeprefix("from "), default_country=default_country)
-        if actor1 or actor2:
+                take("actor2", _phrase(child, after_preposition=True))
+        if found:
             break
+    actor1 = found["actor1"][0] if "actor1" in found else None
+    actor2 = found["actor2"][0] if "actor2" in found else None
     others = []
     for ent in span.ents:
         if ent.label_ in ("ORG", "NORP", "GPE") or ent.ent_id_.startswith("actor:"):
             a = normalise_actor(ent.text, default_country=default_country)
             if a and a not in (actor1, actor2) and a not in others and ent.ent_id_.startswith("actor:"):
                 others.append(a)
-    return actor1, actor2, others
+    return actor1, actor2, others, {role: (s, e) for role, (_, s, e) in found.items()}
 
 
 @lru_cache(maxsize=1)
@@ -200,10 +216,15 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]
         span = doc[:]
-        actor1, actor2, others = _roles(span, default_country)
-        actor1, actor2 = _consistent(sub_type, actor1, actor2)
+        actor1, actor2, others, where = _roles(span, default_country)
+        if _consistent(sub_type, actor1, actor2) != (actor1, actor2):
+            actor1, actor2 = actor2, actor1
+            where = {{"actor1": "actor2", "actor2": "actor1"}[role]: at for role, at in where.items()}
+        evidence = {role: {"start": s + a, "end": s + b, "text": sentence[a:b]} for role, (a, b) in where.items()}
         in_sentence = [p for p in resolved if s <= p.start < e]
         place = next((p for p in in_sentence if p.precision in ("point", "city")), None) or (in_sentence[0] if in_sentence else main)
+        if place is not None and place.geonameid is not None and s <= place.start < e:
+            evidence["place"] = {"start": place.start, "end": place.end, "text": text[place.start:place.end]}
         date = None
         for t in find_timexes(sentence, anchor):
             if t.type == "DATE" and (r := _range(t.value)):
@@ -236,6 +257,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
             status=_status(sentence), background=background,
             attributed_to=attribution.claimant,
             confidence=round(conf * (0.8 if attribution.unverified else 1.0), 3),
+            evidence=dict(sorted(evidence.items())),
         ))
     return out
 
@@ -265,7 +287,8 @@ def mention_record(m: Mention, article: Article) -> dict:
         "status": m.status,
         "background": m.background,
         "confidence": m.confidence,
-        "mentions": [{"document": m.document, "start": m.start, "end": m.end, "sentence": m.sentence, "attributed_to": m.attributed_to}],
+        "mentions": [{"document": m.document, "start": m.start, "end": m.end, "sentence": m.sentence,
+                      "attributed_to": m.attributed_to, "evidence": m.evidence or {}}],
         "sources": [article.outlet] if article.outlet else [],
         "notes": m.sentence[:300],
         "start": m.start,

@@ -282,8 +282,9 @@ class Store:
         """Every stored document with its text (for stories), in id order."""
         d = schema.documents.c
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(d.id, d.title, d.text, d.published_info).order_by(d.id)):
-                yield {"id": row.id, "title": row.title, "text": row.text, "published": row.published_info}
+            for row in conn.execute(sa.select(d.id, d.outlet, d.title, d.text, d.published_info).order_by(d.id)):
+                yield {"id": row.id, "outlet": row.outlet, "title": row.title, "text": row.text,
+                       "published": row.published_info}
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
