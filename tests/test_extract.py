@@ -73,6 +73,16 @@ def test_recapture_with_from_phrase(events_of) -> None:
 def test_passive_voice_roles(events_of) -> None:
     [m] = events_of("Palmyra was recaptured by Syrian government forces on Sunday.")
     assert m.actor1["name"] == "Military Forces of Syria"
+    assert m.evidence["actor1"]["text"] == "Syrian government forces"  # "by" left out
+
+
+def test_every_field_points_at_its_words(events_of) -> None:
+    text = "Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said."
+    [m] = events_of(text)
+    assert set(m.evidence) == {"actor1", "actor2", "place"}
+    for role, words in (("actor1", "Syrian troops"), ("actor2", "IS"), ("place", "Palmyra")):
+        at = m.evidence[role]
+        assert text[at["start"]:at["end"]] == at["text"] == words
 
 
 def test_claim_kept_with_its_claimant(events_of) -> None:
