@@ -85,6 +85,15 @@ def test_every_field_points_at_its_words(events_of) -> None:
         assert text[at["start"]:at["end"]] == at["text"] == words
 
 
+def test_roles_come_from_the_event_word(events_of) -> None:
+    [m] = events_of("Scores of Syrian troops and state employees were killed in the days after Palmyra fell to IS.")
+    assert m.sub_event_type == "Non-state actor overtakes territory"
+    assert m.actor1["name"] == "Islamic State" and m.evidence["actor1"]["text"] == "IS"
+    # A participle clause takes its subject from the clause it hangs on.
+    ms = events_of("Islamic State militants launched a series of attacks across Paris, killing 130 people.")
+    assert any((m.actor1 or {}).get("name") == "Islamic State" for m in ms)
+
+
 def test_claim_kept_with_its_claimant(events_of) -> None:
     ms = events_of("The Russian defence ministry said its air strikes killed more than 100 militants near Palmyra.")
     claims = [c for m in ms for c in m.fatalities]

@@ -124,12 +124,18 @@ def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
     return doc.text[start:end], start, end
 
 
-def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | None, list[Actor], dict]:
+def _roles(span, default_country: str | None, triggers: frozenset[str] = frozenset()
+           ) -> tuple[Actor | None, Actor | None, list[Actor], dict]:
     """actor1 (who acted), actor2 (on whom / who lost the place), others named in the sentence,
-    and where actor1 and actor2 were read: ``{"actor1": (start, end), …}`` in the span's doc."""
+    and where actor1 and actor2 were read: ``{"actor1": (start, end), …}`` in the span's doc.
+
+    The verbs are read in turn until one has an actor: those that are a trigger word of the
+    sentence's event type first ("troops were killed after Palmyra fell to IS": "fall" tells who
+    took Palmyra, "killed" does not), then the main verb, then the others in order."""
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     verbs = [root] if root is not None and root.pos_ in ("VERB", "AUX") else []
     verbs += [t for t in span if t.pos_ == "VERB" and t not in verbs]
+    verbs.sort(key=lambda v: v.lemma_.lower() not in triggers and v.lower_ not in triggers)
     found: dict[str, tuple[Actor, int, int]] = {}
 
     def take(role: str, phrase: tuple[str, int, int]) -> None:
@@ -152,6 +158,13 @@ def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | Non
             elif child.dep_ == "prep" and child.lower_ == "from":
                 # "recaptured Palmyra from IS": IS lost it.
                 take("actor2", _phrase(child, after_preposition=True))
+        if "actor1" not in found and verb.dep_ in ("advcl", "xcomp", "conj") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "IS launched attacks across Paris, killing 130 people": the clause's subject is
+            # its head verb's.
+            for child in verb.head.children:
+                if child.dep_ == "nsubj":
+                    take("actor1", _phrase(child))
         if found:
             break
     actor1 = found["actor1"][0] if "actor1" in found else None
@@ -163,6 +176,17 @@ def _roles(span, default_country: str | None) -> tuple[Actor | None, Actor | Non
             if a and a not in (actor1, actor2) and a not in others and ent.ent_id_.startswith("actor:"):
                 others.append(a)
     return actor1, actor2, others, {role: (s, e) for role, (_, s, e) in found.items()}
+
+
+@lru_cache(maxsize=256)
+def _trigger_verbs(sub_type: str) -> frozenset[str]:
+    """The first words of a type's trigger and strong phrases ("take back" → "take")."""
+    from sitrep.extract.taxonomy import load_taxonomy
+
+    sub = load_taxonomy().sub_event_types.get(sub_type)
+    if sub is None:
+        return frozenset()
+    return frozenset(w.split()[0].lower() for w in (*sub.triggers, *sub.strong) if w.split())
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +253,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]
         span = doc[:]
-        actor1, actor2, others, where = _roles(span, default_country)
+        actor1, actor2, others, where = _roles(span, default_country, _trigger_verbs(sub_type))
         if _consistent(sub_type, actor1, actor2) != (actor1, actor2):
             actor1, actor2 = actor2, actor1
             where = {{"actor1": "actor2", "actor2": "actor1"}[role]: at for role, at in where.items()}
