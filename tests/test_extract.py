@@ -146,3 +146,12 @@ def test_sentence_splitter_is_linear_on_punctuation_runs() -> None:
     sentences("!" * 200_000 + "x. Fighting went on in the north.")
     # Linear: well under a second; the old pattern took minutes on this input.
     assert time.perf_counter() - t0 < 5
+
+
+def test_first_named_actor_of_a_coordination() -> None:
+    from sitrep.extract.actors import normalise_actor
+
+    both = normalise_actor("the Syrian Army and the National Defense Forces", default_country="SY")
+    assert both is not None and both.name == "Military Forces of Syria"
+    fsa = normalise_actor("fighters of the Free Syrian Army", default_country="SY")
+    assert fsa is not None and fsa.name != "Military Forces of Syria"

@@ -103,11 +103,13 @@ def normalise_actor(phrase: str, *, default_country: str | None) -> Actor | None
     if not phrase or len(phrase) > 120:
         return None
     cat = catalog()
-    # Longest catalog alias inside the phrase (acronyms case-sensitively).
-    hits = [m.group() for m in _alias_patterns()[0].finditer(phrase)]
-    hits += [m.group().lower() for m in _alias_patterns()[1].finditer(phrase)]
+    # The first catalog alias in the phrase, the longest of those starting there (acronyms
+    # case-sensitively): "the Syrian Army and the National Defense Forces" names the army first,
+    # as ACLED codes the first-named side; "the Free Syrian Army" is not "Syrian Army".
+    hits = [(m.start(), m.group()) for m in _alias_patterns()[0].finditer(phrase)]
+    hits += [(m.start(), m.group().lower()) for m in _alias_patterns()[1].finditer(phrase)]
     if hits:
-        return cat[max(hits, key=len)]
+        return cat[min(hits, key=lambda h: (h[0], -len(h[1])))[1]]
     for pattern, template, kind in _GENERIC:
         if pattern.search(phrase):
             cc = None
