@@ -151,6 +151,19 @@ def test_map_draws_outlines_offline_and_tiles_only_when_asked(client: TestClient
             create_app(db, tiles=bad)
 
 
+def test_text_timeline_over_the_api(client: TestClient) -> None:
+    entries = client.get("/api/timeline", params={"text": "true", "days": 5}).json()
+    assert entries and all(e["sentences"] and e["events"] == [] for e in entries)
+    for e in entries:
+        for s in e["sentences"]:
+            text = client.get(f"/api/documents/{s['document']}").json()["text"]
+            assert text[s["start"]:s["end"]] == s["text"]
+    bad = client.get("/api/timeline", params={"text": "true", "place": "Palmyra"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_request"
+    assert client.get("/api/timeline", params={"text": "true", "days": 0}).status_code == 422
+    assert client.get("/api/timeline", params={"story": "nope"}).status_code == 404
+
+
 def test_timeline_strip_links_each_dot_to_its_row(client: TestClient) -> None:
     page = client.get("/").text
     dots = re.findall(r'<a href="#e-([^"]+)"><circle', page)

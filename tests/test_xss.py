@@ -327,7 +327,8 @@ def test_every_json_answer_is_inert(hostile) -> None:
     client, rows = hostile
     events = client.get("/api/events", params={"limit": 500}).json()["items"]
     places = sorted({str(e["location"]["geonameid"]) for e in events if e.get("location")})
-    urls = (["/api/events?limit=500", "/api/documents?limit=500", "/api/timeline", "/api/stories", "/openapi.json"]
+    urls = (["/api/events?limit=500", "/api/documents?limit=500", "/api/timeline", "/api/timeline?text=true&days=50&per_day=3",
+             "/api/stories", "/openapi.json"]
             + [f"/api/events/{e['id']}" for e in events] + [f"/api/places/{p}/control" for p in places]
             + [f"/api/documents/{_path(r['id'])}" for r in rows])
     # Echoed in error messages and filters.

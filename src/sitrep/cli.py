@@ -287,29 +287,17 @@ def timeline(
 ) -> None:
     """Dated, cited entries: a JSON list of {date, summary, events, sources}; with --text each entry
     also lists its sentences with document and offsets."""
-    from sitrep.stories import as_markdown, stories as group, text_timeline, timeline as entries_of
+    from sitrep.pipeline import timeline_entries
+    from sitrep.stories import as_markdown
     from sitrep.store import open_store
 
-    if text and (place or actor):
-        raise typer.BadParameter("--text takes a story (or the whole store), not --place / --actor", param_hint="--text")
     with open_store(db) as store:
-        events = list(store.events())
-        texts = list(store.texts()) if (story or text) else []
-        chosen = None
-        if story:
-            chosen = next((s for s in group(texts, events) if s["id"] == story), None)
-            if chosen is None:
-                raise typer.BadParameter(f"no story {story!r}: see `sitrep stories`", param_hint="--story")
-        from sitrep.pipeline import place_ids
-
-        if text:
-            members = set(chosen["documents"]) if chosen else None
-            docs = [d for d in texts if members is None or d["id"] in members]
-            sources = {d["id"]: d.get("outlet") or d["id"] for d in docs}
-            entries = text_timeline(docs, days=days, per_day=per_day, sources=sources)
-        else:
-            places = place_ids(place, events) if place else None
-            entries = entries_of(events, places=places, actor=actor, story=chosen)
+        try:
+            entries = timeline_entries(store, place=place, actor=actor, story=story, text=text, days=days, per_day=per_day)
+        except LookupError:
+            raise typer.BadParameter(f"no story {story!r}: see `sitrep stories`", param_hint="--story") from None
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--text") from None
     if format is TimelineFormat.md:
         sys.stdout.write(as_markdown(entries))
     else:

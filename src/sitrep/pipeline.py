@@ -277,6 +277,30 @@ def place_ids(place: str, events: Iterable[dict] = ()) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def timeline_entries(store: Store, *, place: str | None = None, actor: str | None = None, story: str | None = None,
+                     text: bool = False, days: int = 20, per_day: int = 1) -> list[dict]:
+    """The entries of ``sitrep timeline`` and ``/api/timeline``: from the merged events (at
+    ``place``, involving ``actor``, in ``story``), or with ``text`` from the articles' own dated
+    sentences (of ``story``, else of the whole store). Raises ``LookupError`` for an unknown story
+    and ``ValueError`` for ``text`` with a place or an actor."""
+    from sitrep.stories import stories, text_timeline, timeline
+
+    if text and (place or actor):
+        raise ValueError("a text timeline takes a story (or the whole store), not a place or an actor")
+    events = list(store.events())
+    texts = list(store.texts()) if (story or text) else []
+    chosen = None
+    if story:
+        chosen = next((s for s in stories(texts, events) if s["id"] == story), None)
+        if chosen is None:
+            raise LookupError(f"no story {story!r}")
+    if text:
+        members = set(chosen["documents"]) if chosen else None
+        docs = [d for d in texts if members is None or d["id"] in members]
+        return text_timeline(docs, days=days, per_day=per_day, sources={d["id"]: d.get("outlet") or d["id"] for d in docs})
+    return timeline(events, places=place_ids(place, events) if place else None, actor=actor, story=chosen)
+
+
 def control(place: str, *, db: str | None = None) -> list[dict]:
     """Control spans of a place given by GeoNames id or by name."""
     with open_store(db or load_settings().db) as store:

@@ -689,15 +689,47 @@ def _phrase_at(tokens: list[Token], i: int, phrases: Sequence[tuple[str, ...]]) 
     return best
 
 
+# Phrase lists indexed by their first word, so a token is tried only against the phrases it can
+# start (trying every phrase at every token was ~70 % of extraction time). Keyed by the list's id
+# and holding the list itself, so an id is never reused while its entry lives; bounded because a
+# caller may build a list per call.
+_PHRASE_INDEX: dict[int, tuple[Sequence, dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]] = {}
+_PHRASE_INDEX_MAX = 4096
+
+
+def _first_words(phrases: Sequence[tuple[str, ...]]) -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """(phrases by the form of their first word, phrases by their first word written exactly)."""
+    hit = _PHRASE_INDEX.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1], hit[2]
+    by_form: dict[str, list[tuple[str, ...]]] = {}
+    by_exact: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            if p[0].startswith("="):
+                by_exact.setdefault(p[0][1:], []).append(p)
+            else:
+                by_form.setdefault(p[0], []).append(p)
+    if len(_PHRASE_INDEX) >= _PHRASE_INDEX_MAX:
+        _PHRASE_INDEX.clear()
+    _PHRASE_INDEX[id(phrases)] = (phrases, by_form, by_exact)
+    return by_form, by_exact
+
+
 def _phrase_from(tokens: list[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``phrases`` that starts at token i (0 if none)."""
+    if i < 0 or i >= len(tokens) or tokens[i].punct:
+        return 0
+    tok = tokens[i]
+    by_form, by_exact = _first_words(phrases)
     best = 0
-    for p in phrases:
-        n = len(p)
-        if i + n > len(tokens) or n <= best:
-            continue
-        if all(_word_is(tokens[i + k], p[k]) for k in range(n)):
-            best = n
+    for group in (by_exact.get(tok.lower, ()), *(by_form.get(f, ()) for f in tok.forms)):
+        for p in group:
+            n = len(p)
+            if i + n > len(tokens) or n <= best:
+                continue
+            if all(_word_is(tokens[i + k], p[k]) for k in range(1, n)):
+                best = n
     return best
 
 

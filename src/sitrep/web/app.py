@@ -14,7 +14,7 @@ from collections import Counter
 import math
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Query, Request
@@ -36,6 +36,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 # `sitrep run` or `sitrep batch`, which stream from disk.
 MAX_INGEST_BYTES = 5_000_000
 MAX_PAGE = 500
+# A text timeline reads every sentence of the chosen articles; these bound what one request asks of
+# it (a year of days; the journalists' Timeline17 timelines keep 1-8 sentences a day).
+MAX_TIMELINE_DAYS = 366
+MAX_TIMELINE_PER_DAY = 10
 
 
 class ContractJSONResponse(JSONResponse):
@@ -305,17 +309,19 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return doc
 
     @app.get("/api/timeline", responses=ERROR_RESPONSES)
-    def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
-        from sitrep.pipeline import place_ids
-        from sitrep.stories import stories, timeline
+    def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None,
+                     text: bool = False, days: Annotated[int, Query(ge=1, le=MAX_TIMELINE_DAYS)] = 20,
+                     per_day: Annotated[int, Query(ge=1, le=MAX_TIMELINE_PER_DAY)] = 1) -> list[dict[str, Any]]:
+        """Dated, cited entries from the merged events; with ``text``, from the articles' own
+        dated sentences (of ``story``, else of every stored article)."""
+        from sitrep.pipeline import timeline_entries
 
-        all_events = list(store.events())
-        chosen = None
-        if story:
-            chosen = next((s for s in stories(list(store.texts()), all_events) if s["id"] == story), None)
-            if chosen is None:
-                raise ApiError(404, "not_found", f"no story {story!r}")
-        return timeline(all_events, places=place_ids(place, all_events) if place else None, actor=actor, story=chosen)
+        try:
+            return timeline_entries(store, place=place, actor=actor, story=story, text=text, days=days, per_day=per_day)
+        except LookupError:
+            raise ApiError(404, "not_found", f"no story {story!r}") from None
+        except ValueError as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from None
 
     @app.get("/api/stories", responses=ERROR_RESPONSES)
     def api_stories() -> list[dict[str, Any]]:
