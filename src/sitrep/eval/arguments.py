@@ -84,6 +84,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from sitrep.eval import spread
+
 __all__ = [
     "DCT",
     "ROLES",
@@ -452,15 +454,6 @@ def _dataset(data: Path) -> tuple[str, list[Path]]:
 # the systems
 
 
-def _pick(items: list, limit: int | None) -> list:
-    if limit is None or limit >= len(items):
-        return items
-    if limit <= 0:
-        return []
-    step = len(items) / limit
-    return [items[int(i * step)] for i in range(limit)]
-
-
 def _article(doc: GoldDoc):
     from sitrep.dates.pubdate import date_article
     from sitrep.ids import content_hash
@@ -672,7 +665,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = False) ->
     load = load_wikievents if name == "wikievents" else load_rams
     for path in files:
         split = path.stem
-        docs = _pick(load(path), limit)
+        docs = spread(load(path), limit)
         out["splits"][split] = {"file": path.name, **_score_split(docs, progress, split)}
         if split == "test":
             out["splits"][split]["held_back"] = True

@@ -34,6 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.eval import spread
+
 __all__ = ["CASE_TO_ACLED", "CASE_TYPES", "Snippet", "evaluate", "load_snippets", "prf"]
 
 CASE_TYPES = Path(__file__).resolve().parent / "case2021_types.toml"
@@ -158,15 +160,6 @@ def _track(items: list, progress: bool) -> Iterator:
     yield from track(items, description="event eval", console=Console(stderr=True))
 
 
-def _pick(items: list, limit: int | None) -> list:
-    if limit is None or limit >= len(items):
-        return items
-    if limit <= 0:
-        return []
-    step = len(items) / limit
-    return [items[int(i * step)] for i in range(limit)]
-
-
 def _read_text(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -197,7 +190,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     tsv = _tsv(data)
     folder = tsv.parent
     snippets = load_snippets(tsv)
-    chosen = _pick(snippets, limit)
+    chosen = spread(snippets, limit)
     taxonomy = load_taxonomy(extra=[CASE_TYPES])
     classifier = Classifier(taxonomy)
 

@@ -11,7 +11,6 @@ language labels, so only the verdicts are counted.
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
