@@ -49,12 +49,21 @@ def test_dateline() -> None:
     assert (pub.date, pub.basis) == ("2017-10-23", "text-dateline")
 
 
-def test_latest_mentioned_date_bounds_the_article_and_weekday_cue_moves_it() -> None:
+def test_latest_mentioned_date_bounds_the_article() -> None:
     text = ("IS seized the ancient city on May 21, 2015. Government forces retook it on Sunday "
             "after a three-week offensive backed by Russian air strikes, the army said.")
     pub = date_article(art(text), today=TODAY).published
-    # Written after 21 May 2015 (a Thursday), on or after the Sunday that follows it.
-    assert pub.basis == "text" and pub.earliest == "2015-05-21" and pub.date == "2015-05-24"
+    # Written after 21 May 2015; the interval, not the day, carries the uncertainty.
+    assert pub.basis == "text" and pub.earliest == "2015-05-21" and pub.date == "2015-05-21"
+    assert pub.latest == "2015-06-21" and pub.confidence < 0.85
+
+
+def test_a_bare_year_does_not_outrank_a_full_date() -> None:
+    text = "Protesters filled the square on February 11, 2011. Elections are promised in 2013."
+    pub = date_article(art(text), today=TODAY).published
+    assert pub.date == "2011-02-11" and pub.earliest == "2011-02-11"
+    only_year = date_article(art("The famine of 2011 is remembered by few."), today=TODAY).published
+    assert only_year.date is None and only_year.earliest == "2011-01-01"
 
 
 def test_future_dates_bound_nothing() -> None:

@@ -62,6 +62,8 @@ _UNITS = {
 }
 
 S = r"\s{1,3}"  # the space between two words of one expression (a line break included)
+# A comma inside a date, also as tokenised text writes it ("June 13 , 2011").
+C = r"(?: ?,)"
 _W = r"(?<![\w'])"  # start of a word
 FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -629,9 +631,9 @@ _MONEY_BEFORE = re.compile(r"(?:[$£€#]|US\$|C\$|A\$|HK\$|No\.|Nos\.|number|ro
 
 
 @rule(
-    rf"{_W}(?:(?i:around){S})?(?:(?P<wd>{WEEKDAY}),?{S})?(?P<mon>{MONTH}){S}(?P<day>{DAY})"
-    rf"(?:(?:,{S}|{S}|,)(?P<year>{YEAR4}|'\d\d(?![\d'])))?(?![\d%]|:\d|\.\d|,\d{{3}})"
-    rf"(?:(?P<conj>{S}(?:and|or|to){S}|-)(?P<day2>{DAY})(?![\d%]|:\d|\.\d|{S}{MONTH})(?:,?{S}(?P<year2>{YEAR4}))?)?",
+    rf"{_W}(?:(?i:around){S})?(?:(?P<wd>{WEEKDAY}){C}?{S})?(?P<mon>{MONTH}){S}(?P<day>{DAY})"
+    rf"(?:(?:{C}{S}|{S}|{C})(?P<year>{YEAR4}|'\d\d(?![\d'])))?(?![\d%]|:\d|\.\d|,\d{{3}})"
+    rf"(?:(?P<conj>{S}(?:and|or|to){S}|-)(?P<day2>{DAY})(?![\d%]|:\d|\.\d|{S}{MONTH})(?:{C}?{S}(?P<year2>{YEAR4}))?)?",
     prio=5,
 )
 def date_mdy(m: re.Match, doc: _Doc):
@@ -661,8 +663,8 @@ def _date_mdy_value(m: re.Match, doc: _Doc, day: int) -> str | None:
 
 
 @rule(
-    rf"{_W}(?:(?P<wd>{WEEKDAY}),?{S})?(?:(?i:the){S})?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{S}of)?{S}"
-    rf"(?P<mon>{MONTH})(?:,?{S}(?P<year>{YEAR4}))?",
+    rf"{_W}(?:(?P<wd>{WEEKDAY}){C}?{S})?(?:(?i:the){S})?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?:{S}of)?{S}"
+    rf"(?P<mon>{MONTH})(?:{C}?{S}(?P<year>{YEAR4}))?",
     prio=5,
 )
 def date_dmy(m: re.Match, doc: _Doc):
