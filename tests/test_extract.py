@@ -155,3 +155,10 @@ def test_first_named_actor_of_a_coordination() -> None:
     assert both is not None and both.name == "Military Forces of Syria"
     fsa = normalise_actor("fighters of the Free Syrian Army", default_country="SY")
     assert fsa is not None and fsa.name != "Military Forces of Syria"
+
+
+def test_territory_changes_at_the_place_taken(events_of) -> None:
+    [m] = events_of("In Homs, the army retook the town of Qaryatain from IS.")
+    assert m.location["name"] == "Al Qaryatayn" and m.evidence["place"]["text"] == "Qaryatain"
+    ms = events_of("Washington has said that any operation to retake Raqqa should be predominantly Arab.")
+    assert all(m.location["name"] != "Washington" for m in ms if m.location)

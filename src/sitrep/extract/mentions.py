@@ -107,6 +107,9 @@ _TIME_WORDS = frozenset(
 )
 
 
+_REPORTING = frozenset({"say", "report", "tell", "claim", "add", "announce", "state"})
+
+
 def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
     """The words of a dependent's subtree and their character offsets in its doc; with
     ``after_preposition``, without a leading preposition ("by IS" → "IS")."""
@@ -122,6 +125,20 @@ def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
         last = max(first, min(cut) - 1)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     return doc.text[start:end], start, end
+
+
+def _taken_spans(span) -> list[tuple[int, int]]:
+    """Character spans (in the span's doc) of what the sentence's verbs act on: their direct
+    objects and passive subjects (not those of reporting verbs). Matched by dependency, not by
+    trigger word, since the lemmatizer misses irregular forms ("retook")."""
+    out = []
+    for verb in span:
+        if verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    _, a, b = _phrase(child)
+                    out.append((a, b))
+    return out
 
 
 def _roles(span, default_country: str | None, triggers: frozenset[str] = frozenset()
@@ -143,7 +160,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
             found[role] = (actor, phrase[1], phrase[2])
 
     for verb in verbs:
-        if verb.lemma_ in ("say", "report", "tell", "claim", "add", "announce", "state"):
+        if verb.lemma_ in _REPORTING:
             continue
         for child in verb.children:
             if child.dep_ == "nsubj":
@@ -268,7 +285,16 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
         # main place. Preferring a place after a locative word ("in", "near", "into") was tried:
         # RAMS dev place F1 0.274 → 0.305 but RAMS test 0.232 → 0.217 and GVA state 0.62 → 0.61
         # (`sitrep eval arguments`, `sitrep eval merge --limit 600`), so it is not used.
-        place = next((p for p in in_sentence if p.precision in ("point", "city")), None) or (in_sentence[0] if in_sentence else main)
+        place = None
+        sub = taxonomy.sub_event_types.get(sub_type)
+        if sub is not None and sub.territorial:
+            # A change of territory happens to what was taken: the place named in the object of
+            # the trigger verb ("retook Palmyra", "Palmyra was recaptured", "overrunning Ramadi"),
+            # not a place named elsewhere in the sentence ("Washington said … retake Raqqa").
+            taken = _taken_spans(span)
+            place = next((p for p in in_sentence if any(s + a <= p.start < s + b for a, b in taken)), None)
+        place = place or next((p for p in in_sentence if p.precision in ("point", "city")), None) or \
+            (in_sentence[0] if in_sentence else main)
         if place is not None and place.geonameid is not None and s <= place.start < e:
             evidence["place"] = {"start": place.start, "end": place.end, "text": text[place.start:place.end]}
         date = None
