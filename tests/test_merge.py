@@ -88,6 +88,13 @@ def test_control_spans_follow_the_changes_of_hands() -> None:
     assert all(s["place"] == "163808" and s["events"] for s in spans)
 
 
+def test_civilians_hold_no_town() -> None:
+    civilians = {"name": "Civilians (Syria)", "kind": "civilians"}
+    misread = mention("c1", "h", "2016-06-01", GOV, civilians, IS, sentence="Residents returned to the city.")
+    spans = track_control(merge(CASE + [misread]))
+    assert all(s["actor"] != "Civilians (Syria)" for s in spans)
+
+
 def test_an_ongoing_offensive_makes_the_place_contested() -> None:
     ms = [CASE[0], mention("o1", "f", "2016-03-10", GOV, SYRIA_ARMY, IS, status="ongoing")]
     spans = track_control(merge(ms))

@@ -13,6 +13,8 @@ from collections import defaultdict
 from sitrep.ids import hash_id
 
 TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+# ACLED's actor kinds that take no territory.
+UNARMED = {"civilians", "protesters", "rioters"}
 
 
 def track_control(events: list[dict]) -> list[dict]:
@@ -34,6 +36,8 @@ def track_control(events: list[dict]) -> list[dict]:
             if e["status"] == "denied":
                 continue  # a denied capture is evidence of nothing changing hands
             winner = (e.get("actor1") or {}).get("name")
+            if (e.get("actor1") or {}).get("kind") in UNARMED:
+                winner = None  # a misread actor: civilians, protesters or rioters hold no town
             status = "contested" if e["status"] in ("ongoing", "attempted") else "held"
             if status == "held" and not winner:
                 continue  # a change of hands with no known new holder tells nothing about who holds it
