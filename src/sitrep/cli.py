@@ -281,7 +281,7 @@ def timeline(
     story: Annotated[Optional[str], typer.Option("--story", help="A story id from `sitrep stories`.")] = None,
     db: DbOption = None,
     format: Annotated[TimelineFormat, typer.Option("--format", help="json, jsonl, csv, table, or md for reading.")] = TimelineFormat.json,
-    text: Annotated[bool, typer.Option("--text", help="Build the entries from the articles' own dated sentences instead of the merged events (stories that are not wars: a spill, an epidemic, a trial).")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Build the entries from the dated sentences of the articles (those reporting the chosen events, or all) instead of from the merged events: for stories that are not wars (a spill, an epidemic, a trial).")] = False,
     days: Annotated[int, typer.Option("--days", min=1, help="With --text: how many days the timeline keeps (the most-named ones).")] = 20,
     per_day: Annotated[int, typer.Option("--per-day", min=1, help="With --text: sentences per day.")] = 1,
 ) -> None:
@@ -296,8 +296,6 @@ def timeline(
             entries = timeline_entries(store, place=place, actor=actor, story=story, text=text, days=days, per_day=per_day)
         except LookupError:
             raise typer.BadParameter(f"no story {story!r}: see `sitrep stories`", param_hint="--story") from None
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--text") from None
     if format is TimelineFormat.md:
         sys.stdout.write(as_markdown(entries))
     else:

@@ -280,13 +280,11 @@ def place_ids(place: str, events: Iterable[dict] = ()) -> list[str]:
 def timeline_entries(store: Store, *, place: str | None = None, actor: str | None = None, story: str | None = None,
                      text: bool = False, days: int = 20, per_day: int = 1) -> list[dict]:
     """The entries of ``sitrep timeline`` and ``/api/timeline``: from the merged events (at
-    ``place``, involving ``actor``, in ``story``), or with ``text`` from the articles' own dated
-    sentences (of ``story``, else of the whole store). Raises ``LookupError`` for an unknown story
-    and ``ValueError`` for ``text`` with a place or an actor."""
-    from sitrep.stories import stories, text_timeline, timeline
+    ``place``, involving ``actor``, in ``story``), or with ``text`` from the dated sentences of the
+    articles that report those events (every stored article when nothing is chosen). Raises
+    ``LookupError`` for an unknown story."""
+    from sitrep.stories import select_events, stories, text_timeline, timeline
 
-    if text and (place or actor):
-        raise ValueError("a text timeline takes a story (or the whole store), not a place or an actor")
     events = list(store.events())
     texts = list(store.texts()) if (story or text) else []
     chosen = None
@@ -294,11 +292,15 @@ def timeline_entries(store: Store, *, place: str | None = None, actor: str | Non
         chosen = next((s for s in stories(texts, events) if s["id"] == story), None)
         if chosen is None:
             raise LookupError(f"no story {story!r}")
-    if text:
-        members = set(chosen["documents"]) if chosen else None
-        docs = [d for d in texts if members is None or d["id"] in members]
-        return text_timeline(docs, days=days, per_day=per_day, sources={d["id"]: d.get("outlet") or d["id"] for d in docs})
-    return timeline(events, places=place_ids(place, events) if place else None, actor=actor, story=chosen)
+    places = place_ids(place, events) if place else None
+    if not text:
+        return timeline(events, places=places, actor=actor, story=chosen)
+    members: set[str] | None = set(chosen["documents"]) if chosen else None
+    if place or actor:
+        reporting = {m["document"] for e in select_events(events, places=places, actor=actor) for m in e["mentions"]}
+        members = reporting if members is None else members & reporting
+    docs = [d for d in texts if members is None or d["id"] in members]
+    return text_timeline(docs, days=days, per_day=per_day, sources={d["id"]: d.get("outlet") or d["id"] for d in docs})
 
 
 def control(place: str, *, db: str | None = None) -> list[dict]:

@@ -87,10 +87,9 @@ def stories(documents: list[dict], events: list[dict]) -> list[dict]:
     return out
 
 
-def timeline(events: list[dict], *, places: list[str] | None = None, actor: str | None = None,
-             story: dict | None = None, include_background: bool = True) -> list[dict]:
-    """Dated entries ``[{date, summary, events, sources}]`` for the events that match: at one of
-    ``places`` (GeoNames ids), involving ``actor``, in ``story``."""
+def select_events(events: list[dict], *, places: list[str] | None = None, actor: str | None = None,
+                  story: dict | None = None, include_background: bool = True) -> list[dict]:
+    """The dated events at one of ``places`` (GeoNames ids), involving ``actor``, in ``story``."""
     chosen = []
     for e in events:
         loc = e.get("location") or {}
@@ -105,8 +104,15 @@ def timeline(events: list[dict], *, places: list[str] | None = None, actor: str 
             continue
         if e["date"]["start"]:
             chosen.append(e)
+    return chosen
+
+
+def timeline(events: list[dict], *, places: list[str] | None = None, actor: str | None = None,
+             story: dict | None = None, include_background: bool = True) -> list[dict]:
+    """Dated entries ``[{date, summary, events, sources}]`` for the events that match: at one of
+    ``places`` (GeoNames ids), involving ``actor``, in ``story``."""
     by_day: dict[str, list[dict]] = defaultdict(list)
-    for e in chosen:
+    for e in select_events(events, places=places, actor=actor, story=story, include_background=include_background):
         by_day[e["date"]["start"]].append(e)
     entries = []
     for day in sorted(by_day):

@@ -312,16 +312,14 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
     def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None,
                      text: bool = False, days: Annotated[int, Query(ge=1, le=MAX_TIMELINE_DAYS)] = 20,
                      per_day: Annotated[int, Query(ge=1, le=MAX_TIMELINE_PER_DAY)] = 1) -> list[dict[str, Any]]:
-        """Dated, cited entries from the merged events; with ``text``, from the articles' own
-        dated sentences (of ``story``, else of every stored article)."""
+        """Dated, cited entries from the merged events; with ``text``, from the dated sentences of
+        the articles reporting the chosen events (every stored article when nothing is chosen)."""
         from sitrep.pipeline import timeline_entries
 
         try:
             return timeline_entries(store, place=place, actor=actor, story=story, text=text, days=days, per_day=per_day)
         except LookupError:
             raise ApiError(404, "not_found", f"no story {story!r}") from None
-        except ValueError as exc:
-            raise ApiError(422, "invalid_request", str(exc)) from None
 
     @app.get("/api/stories", responses=ERROR_RESPONSES)
     def api_stories() -> list[dict[str, Any]]:
