@@ -162,3 +162,10 @@ def test_territory_changes_at_the_place_taken(events_of) -> None:
     assert m.location["name"] == "Al Qaryatayn" and m.evidence["place"]["text"] == "Qaryatain"
     ms = events_of("Washington has said that any operation to retake Raqqa should be predominantly Arab.")
     assert all(m.location["name"] != "Washington" for m in ms if m.location)
+
+
+def test_plans_are_not_events(events_of) -> None:
+    assert events_of("The army will retake Palmyra within days, a general said.") == []
+    assert events_of("Washington has said that any operation to retake Raqqa should be predominantly Arab.") == []
+    [m] = events_of("Syrian troops recaptured Palmyra from IS on Sunday.")
+    assert m.sub_event_type == "Government regains territory"

@@ -132,6 +132,28 @@ def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
     return doc.text[start:end], start, end
 
 
+# Auxiliaries and governing verbs that make an event word a plan, a wish or a possibility rather
+# than a report (ACLED codes what happened). "Tried to" / "sought to" are attempts, coded as such.
+_MODALS = frozenset({"will", "would", "could", "should", "might", "may", "must", "shall"})
+_PLANS = frozenset({"plan", "vow", "pledge", "threaten", "hope", "intend", "prepare", "want", "aim", "promise",
+                    "expect", "urge", "call", "demand"})
+
+
+def _only_planned(span, triggers: frozenset[str]) -> bool:
+    """Whether every trigger verb of the sentence is only planned, wished or possible: under a
+    modal ("would retake"), or an infinitive of a plan ("vowed to retake") or of a noun ("an
+    operation to retake"). False when the sentence has no trigger verb (nothing to judge)."""
+    verbs = [t for t in span if t.pos_ == "VERB" and (t.lemma_.lower() in triggers or t.lower_ in triggers)]
+
+    def planned(v) -> bool:
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if aux & _MODALS:
+            return True
+        return "to" in aux and (v.dep_ == "acl" or (v.dep_ == "xcomp" and v.head.lemma_.lower() in _PLANS))
+
+    return bool(verbs) and all(planned(v) for v in verbs)
+
+
 def _taken_spans(span) -> list[tuple[int, int]]:
     """Character spans (in the span's doc) of what the sentence's verbs act on: their direct
     objects and passive subjects (not those of reporting verbs). Matched by dependency, not by
@@ -280,6 +302,8 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]
         span = doc[:]
+        if _only_planned(span, _trigger_verbs(sub_type)):
+            continue  # "vowed to retake", "any operation to retake … should": nothing happened yet
         actor1, actor2, others, where = _roles(span, default_country, _trigger_verbs(sub_type))
         if _consistent(sub_type, actor1, actor2) != (actor1, actor2):
             actor1, actor2 = actor2, actor1
