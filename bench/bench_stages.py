@@ -139,6 +139,13 @@ def _load(work: Path, name: str):
     return pickle.loads((work / f"{name}.pkl").read_bytes())
 
 
+def _warm(fn, first) -> float:
+    """Seconds to run ``fn`` once on the first item: the stage's start-up (models, rules, caches)."""
+    t0 = time.perf_counter()
+    fn(first)
+    return time.perf_counter() - t0
+
+
 def _collect(fn, items: list) -> tuple[list, float]:
     out: list = []
     return out, timed(lambda x: out.append(fn(x)), items)
@@ -196,9 +203,7 @@ def language_sitrep(work: Path, opts) -> Result:
     from sitrep.clean.language import foreign_language
 
     articles = _load(work, "clean")
-    t0 = time.perf_counter()
-    foreign_language(articles[0].text)  # loads the model
-    startup = time.perf_counter() - t0
+    startup = _warm(foreign_language, articles[0].text)  # loads the model
     verdicts, secs = _collect(lambda a: foreign_language(a.text), articles)
     english = [a for a, v in zip(articles, verdicts) if not v]
     _save(work, "english", english)
@@ -209,9 +214,7 @@ def language_baseline(work: Path, opts) -> Result:
     import py3langid
 
     texts = [a.text for a in _load(work, "clean")]
-    t0 = time.perf_counter()
-    py3langid.classify(texts[0])
-    startup = time.perf_counter() - t0
+    startup = _warm(py3langid.classify, texts[0])
     return Result(len(texts), timed(py3langid.classify, texts), startup)
 
 
@@ -221,9 +224,7 @@ def date_sitrep(work: Path, opts) -> Result:
     from sitrep.spine import BATCH_SIZE
 
     articles = _load(work, "english")
-    t0 = time.perf_counter()
-    date_article(articles[0])  # compiles the rules
-    startup = time.perf_counter() - t0
+    startup = _warm(date_article, articles[0])  # compiles the rules
     t0 = time.perf_counter()
     dated = [date_article(a) for a in articles]
     dated = [a for i in range(0, len(dated), BATCH_SIZE) for a in date_by_corpus(dated[i: i + BATCH_SIZE])]
@@ -280,9 +281,7 @@ def events_sitrep(work: Path, opts) -> Result:
 
     articles, places = _load(work, "dated"), _load(work, "places")
     pairs = list(zip(articles, places))
-    t0 = time.perf_counter()
-    extract(pairs[0][0], places=pairs[0][1])  # loads the classifier, taxonomy and parser
-    startup = time.perf_counter() - t0
+    startup = _warm(lambda ap: extract(ap[0], places=ap[1]), pairs[0])  # loads the classifier, taxonomy and parser
     found, secs = _collect(lambda ap: extract(ap[0], places=ap[1]), pairs)
     _save(work, "mentions", [mention_record(m, a) for a, ms in zip(articles, found) for m in ms])
     return Result(len(articles), secs, startup, f"{sum(map(len, found))} mentions")

@@ -237,26 +237,20 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def rank_days(sents: list[DatedSentence], *, published_weight: float = 0.0) -> list[tuple[dt.date, float]]:
-    """Days by weight: the number of articles with a sentence naming the day, plus
-    ``published_weight`` per article published that day. Ties go to the earlier day.
+def rank_days(sents: list[DatedSentence]) -> list[tuple[dt.date, int]]:
+    """Days by the number of articles with a sentence naming the day; ties go to the earlier day.
 
     Articles, not sentences, are counted: one long article retelling one day sentence by sentence
     is one voice. On the Timeline17 development timelines (`sitrep eval timeline`) counting
-    articles raised date F1 from 0.578 to 0.633 and ROUGE-1 from 0.093 to 0.107; weighting
-    publication days (0.5-4) changed date F1 by under 0.02 and ROUGE not at all, so it is off."""
-    score: Counter = Counter()
-    for _, day in {(s.document, day) for s in sents for day in s.days}:
-        score[day] += 1
-    if published_weight:
-        for _, pub in {(s.document, s.published) for s in sents}:
-            score[pub] += published_weight
+    articles raised date F1 from 0.578 to 0.633 and ROUGE-1 from 0.093 to 0.107; adding 0.5-4 per
+    article published on the day changed date F1 by under 0.02 and ROUGE not at all, so it is not."""
+    score: Counter = Counter(day for _, day in {(s.document, day) for s in sents for day in s.days})
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def text_timeline(documents: Iterable[dict], *, days: int = 10, per_day: int = 1,
                   start: dt.date | None = None, end: dt.date | None = None,
-                  sources: dict[str, str] | None = None, published_weight: float = 0.0) -> list[dict]:
+                  sources: dict[str, str] | None = None) -> list[dict]:
     """A dated, cited timeline of ``documents`` from their own sentences: the ``days`` most-named
     days between ``start`` and ``end``, each with ``per_day`` sentences. Entries are
     ``{date, summary, sentences: [{document, start, end, text}], sources, events: []}`` in date
@@ -277,7 +271,7 @@ def text_timeline(documents: Iterable[dict], *, days: int = 10, per_day: int = 1
             leads[s.published].append(i)
     topic = _centre(vectors)
     entries = []
-    for day, _ in rank_days(sents, published_weight=published_weight)[:days]:
+    for day, _ in rank_days(sents)[:days]:
         # The day's leads are always candidates: a report's first sentences say what happened
         # most plainly, and often name the day only as "on Tuesday" one sentence later. With the
         # leads ROUGE-1 on the development timelines went from 0.115 to 0.121.
