@@ -169,3 +169,56 @@ def test_plans_are_not_events(events_of) -> None:
     assert events_of("Washington has said that any operation to retake Raqqa should be predominantly Arab.") == []
     [m] = events_of("Syrian troops recaptured Palmyra from IS on Sunday.")
     assert m.sub_event_type == "Government regains territory"
+
+
+def _who(m) -> tuple:
+    return (m.actor1 or {}).get("name"), (m.actor2 or {}).get("name")
+
+
+def test_actor_words_are_the_phrase_head_not_what_follows(events_of) -> None:
+    [m] = events_of("Azerbaijani troops in Nagorno-Karabakh shelled Armenian positions on Sunday.")
+    assert m.actor1["name"] == "Military Forces of Azerbaijan"
+    assert m.evidence["actor1"]["text"] == "Azerbaijani troops"
+    # A civilian word deep inside a clause is not the actor of the sentence.
+    ms = events_of("The deal, which required that Assad halt airstrikes against civilian areas, quickly collapsed.")
+    assert all((m.actor1 or {}).get("kind") != "civilians" for m in ms)
+
+
+@pytest.mark.parametrize(
+    "sentence, actor1, actor2",
+    [
+        ("The massacre of 40 villagers by Islamic State fighters shocked the region.",
+         "Islamic State", "Civilians (Syria)"),
+        ("Russian airstrikes hit a market in Aleppo on Sunday.", "Military Forces of Russia", None),
+        ("The Taliban claimed responsibility for the bombing in Kabul.", "Taliban", None),
+        ("The army carried out airstrikes on Islamic State positions near Palmyra.",
+         "Military Forces of Syria", "Islamic State"),
+    ],
+)
+def test_event_nouns_carry_their_actors(events_of, sentence: str, actor1: str, actor2: str | None) -> None:
+    [m] = [m for m in events_of(sentence + " Syria.") if m.start == 0]
+    assert _who(m) == (actor1, actor2)
+
+
+def test_victims_are_not_attackers(events_of) -> None:
+    # Headline style: a bare participle is a passive.
+    [m] = events_of("Three civilians killed in rocket attack in Aleppo.")
+    assert _who(m) == (None, "Civilians (Syria)")
+    # A lone attacker is an unidentified armed group, as ACLED codes one, never a civilian.
+    [m] = events_of("In Aleppo, a man opened fire on worshippers outside a mosque.")
+    assert m.actor1["name"] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_pronoun_stands_for_the_actor_just_named(events_of) -> None:
+    ms = events_of("Taliban gunmen attacked an army base in Helmand on Sunday. They killed 23 soldiers.")
+    assert len(ms) == 2 and ms[1].actor1["name"] == "Taliban"
+    ev = ms[1].evidence["actor1"]
+    assert ev["text"] == "They" and ev["refers_to"]["text"] == "Taliban gunmen"
+
+
+def test_groups_outside_the_catalog_keep_their_name(events_of) -> None:
+    [m] = events_of("The Provisional IRA detonated a car bomb in Belfast.")
+    assert m.actor1 == {"name": "Provisional IRA", "kind": "unknown"}
+    # A place the gazetteer does not know is not an actor.
+    [m] = events_of("The army recaptured the villages of Ein al-Jawzeh and Ruweiset in Latakia.")
+    assert m.actor2 is None

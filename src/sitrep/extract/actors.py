@@ -68,18 +68,34 @@ def demonym_country(word: str) -> str | None:
 
 
 # Generic actor words → (name template, kind). Order matters: the first that matches wins.
+# Singular and plural forms: "a soldier was killed", "a gunman opened fire".
 _GENERIC = [
-    (re.compile(r"\b(?:police|policemen|police officers?|security forces|gendarmes?)\b", re.I), "Police Forces of {country}", "state forces"),
-    (re.compile(r"\b(?:army|troops|soldiers|military|armed forces|government forces|regime forces|pro-government forces|"
-                r"forces loyal to|government troops|warplanes?|jets?|air ?force|aircraft|helicopters?|navy|forces)\b", re.I),
+    (re.compile(r"\b(?:police|policem[ae]n|police officers?|security forces|gendarmes?)\b", re.I),
+     "Police Forces of {country}", "state forces"),
+    (re.compile(r"\b(?:army|troops|soldiers?|military|armed forces|government forces|regime forces|pro-government forces|"
+                r"forces loyal to|government troops|warplanes?|(?:war)?planes|jets?|fighter-bombers?|\w+-\d+\w* bombers?|air ?force|aircraft|helicopters?|navy|forces)\b", re.I),
      "Military Forces of {country}", "state forces"),
+    # After the army: "an army officer" is a soldier, "Officer Smith" and "a deputy" police.
+    (re.compile(r"\b(?:officers?|troopers?|deput(?:y|ies))\b", re.I), "Police Forces of {country}", "state forces"),
     (re.compile(r"\b(?:protesters|demonstrators|marchers|crowds? of protesters)\b", re.I), "Protesters ({country})", "protesters"),
     (re.compile(r"\b(?:rioters|mob)\b", re.I), "Rioters ({country})", "rioters"),
-    (re.compile(r"\b(?:civilians?|residents|villagers|children|women|people|worshippers|students|farmers|journalists?|family)\b", re.I),
+    (re.compile(r"\b(?:civilians?|residents?|villagers?|child(?:ren)?|wom[ae]n|(?<!armed )m[ae]n|boys?|girls?|persons?|people|teenagers?|"
+                r"worshippers|students?|farmers?|journalists?|family|families|pedestrians?|passengers?|shoppers|bystanders|"
+                r"workers?|pilgrims|mourners|patients|doctors|nurses|teachers?|locals|inhabitants|citizens|refugees|migrants|"
+                r"victims?)\b", re.I),
      "Civilians ({country})", "civilians"),
     (re.compile(r"\b(?:rebels?|insurgents?|opposition fighters|opposition forces)\b", re.I), "Rebels ({country})", "rebel group"),
-    (re.compile(r"\b(?:militants?|gunmen|jihadists?|fighters|attackers?|assailants?|armed men|terrorists?|extremists?)\b", re.I),
+    (re.compile(r"\b(?:militants?|gunm[ae]n|jihadists?|fighters?|attackers?|assailants?|armed men|terrorists?|extremists?|"
+                r"(?:suicide )?bombers?|shooters?|snipers?)\b", re.I),
      "Unidentified Armed Group ({country})", "political militia"),
+    # Last, so that a group named in the phrase wins ("a rebel captain"): ranks heading the
+    # phrase ("a Russian major general") and ranks as titles ("Col. Ahmed", "Major General Ivanov").
+    (re.compile(r"\b(?:generals?|colonels?|captains?|sergeants?|lieutenants?|majors|corporals?|privates|service ?members|"
+                r"servicem[ae]n|guardsm[ae]n|marines|peacekeepers|paratroopers|conscripts|recruits)$", re.I),
+     "Military Forces of {country}", "state forces"),
+    (re.compile(r"\b(?:Gen|General|Col|Colonel|Capt|Captain|Sgt|Sergeant|Lt|Lieutenant|Maj|Major|Brig|Brigadier|Cpl|Corporal|"
+                r"Pvt|Private)\.?\s+[A-Z]"),
+     "Military Forces of {country}", "state forces"),
 ]
 # A demonym names the actor's country unless it names a backer ("Turkish-backed rebels").
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b(?!-(?:backed|supported|led|allied|sponsored|trained|funded))")
@@ -97,19 +113,26 @@ def _alias_patterns() -> tuple[re.Pattern, re.Pattern]:
     return build(upper, 0), build(other, re.I)
 
 
-def normalise_actor(phrase: str, *, default_country: str | None) -> Actor | None:
-    """The actor a noun phrase names, or None when it names no actor."""
+def catalog_actor(phrase: str) -> Actor | None:
+    """The named group of the catalog a phrase names, or None.
+
+    The first catalog alias in the phrase, the longest of those starting there (acronyms
+    case-sensitively): "the Syrian Army and the National Defense Forces" names the army first, as
+    ACLED codes the first-named side; "the Free Syrian Army" is not "Syrian Army"."""
     phrase = phrase.strip()
     if not phrase or len(phrase) > 120:
         return None
-    cat = catalog()
-    # The first catalog alias in the phrase, the longest of those starting there (acronyms
-    # case-sensitively): "the Syrian Army and the National Defense Forces" names the army first,
-    # as ACLED codes the first-named side; "the Free Syrian Army" is not "Syrian Army".
     hits = [(m.start(), m.group()) for m in _alias_patterns()[0].finditer(phrase)]
     hits += [(m.start(), m.group().lower()) for m in _alias_patterns()[1].finditer(phrase)]
-    if hits:
-        return cat[min(hits, key=lambda h: (h[0], -len(h[1])))[1]]
+    return catalog()[min(hits, key=lambda h: (h[0], -len(h[1])))[1]] if hits else None
+
+
+def generic_actor(phrase: str, *, default_country: str | None) -> Actor | None:
+    """The generic form a phrase names ("Syrian troops" → *Military Forces of Syria*), for the
+    country of its first demonym or country name, else ``default_country``; or None."""
+    phrase = phrase.strip()
+    if not phrase or len(phrase) > 120:
+        return None
     for pattern, template, kind in _GENERIC:
         if pattern.search(phrase):
             cc = None
@@ -123,3 +146,9 @@ def normalise_actor(phrase: str, *, default_country: str | None) -> Actor | None
                 return Actor(name=template.replace(" of {country}", "").replace(" ({country})", ""), kind=kind)
             return Actor(name=template.format(country=name), kind=kind, country=cc)
     return None
+
+
+def normalise_actor(phrase: str, *, default_country: str | None) -> Actor | None:
+    """The actor a noun phrase names, or None when it names no actor: a catalog group first,
+    else a generic form."""
+    return catalog_actor(phrase) or generic_actor(phrase, default_country=default_country)
