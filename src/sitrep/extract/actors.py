@@ -73,7 +73,7 @@ _GENERIC = [
     (re.compile(r"\b(?:police|policem[ae]n|police officers?|security forces|gendarmes?)\b", re.I),
      "Police Forces of {country}", "state forces"),
     (re.compile(r"\b(?:army|troops|soldiers?|military|armed forces|government forces|regime forces|pro-government forces|"
-                r"forces loyal to|government troops|warplanes?|(?:war)?planes|jets?|fighter-bombers?|\w+-\d+\w* bombers?|air ?force|aircraft|helicopters?|navy|forces)\b", re.I),
+                r"forces loyal to|government troops|(?:the|this|that|a|[A-Z]\w+(?:'s)?) (?:government|regime)$|warplanes?|(?:war)?planes|jets?|fighter-bombers?|\w+-\d+\w* bombers?|air ?force|aircraft|helicopters?|navy|forces)\b", re.I),
      "Military Forces of {country}", "state forces"),
     # After the army: "an army officer" is a soldier, "Officer Smith" and "a deputy" police.
     (re.compile(r"\b(?:officers?|troopers?|deput(?:y|ies))\b", re.I), "Police Forces of {country}", "state forces"),
@@ -145,6 +145,23 @@ def generic_actor(phrase: str, *, default_country: str | None) -> Actor | None:
             if name is None:
                 return Actor(name=template.replace(" of {country}", "").replace(" ({country})", ""), kind=kind)
             return Actor(name=template.format(country=name), kind=kind, country=cc)
+    return None
+
+
+def country_actor(phrase: str, *, violent: bool = True) -> Actor | None:
+    """A country named as who acted ("Turkey shot down a Russian jet", "airstrikes by the United
+    States"): its armed forces in political violence, as ACLED codes a state; None for a phrase
+    that is not a country's name."""
+    name = re.sub(r"^(?:the)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if not name[:1].isupper():
+        return None
+    from sitrep.geocode.gazetteer import get_gazetteer
+
+    for hit in get_gazetteer().lookup(name):
+        if hit.entry.cc and hit.entry.fcode.startswith("PCL") and hit.match != "demonym":
+            country = country_name(hit.entry.cc)
+            template = "Military Forces of {}" if violent else "Government of {}"
+            return Actor(name=template.format(country), kind="state forces", country=hit.entry.cc) if country else None
     return None
 
 

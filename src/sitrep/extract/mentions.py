@@ -16,6 +16,7 @@ from functools import lru_cache
 from sitrep.extract.actors import (
     Actor,
     catalog_actor,
+    country_actor,
     country_iso3,
     country_name,
     demonym_country,
@@ -267,11 +268,12 @@ def _event_words() -> frozenset[str]:
 
 
 def _read_actor(token, default_country: str | None, places: tuple[tuple[int, int], ...] = (), *,
-                named: bool = True) -> tuple[Actor, int, int] | None:
+                named: bool = True, violent: bool = True, countries: bool = True) -> tuple[Actor, int, int] | None:
     """The actor an argument token names and the span of the words that name it: a catalog group
     in any of its phrases first ("fighters of the Free Syrian Army"), else the first generic form,
-    else, with ``named``, a proper name that is no place (``places``: character spans in the
-    token's doc)."""
+    else, with ``countries``, a country's name (its forces, ``violent``, or its government: who
+    acted, not where it happened to: "invaded Libya" names a place), else, with ``named``, a
+    proper name that is no place (``places``: character spans in the token's doc)."""
     text = token.doc.text
     tokens = _actor_tokens(token)
     spans = [_chunk(t) for t in tokens]
@@ -280,6 +282,9 @@ def _read_actor(token, default_country: str | None, places: tuple[tuple[int, int
             return actor, a, b
     for a, b in spans:
         if actor := generic_actor(text[a:b], default_country=default_country):
+            return actor, a, b
+    for t, (a, b) in zip(tokens, spans):
+        if countries and t.pos_ == "PROPN" and (actor := country_actor(text[a:b], violent=violent)):
             return actor, a, b
     for t, (a, b) in zip(tokens, spans):
         if named and (actor := _named_actor(t, a, b, places)):
@@ -346,7 +351,8 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
             pronoun.setdefault(role, (token.idx, token.idx + len(token.text)))
             return
         if (hit is None and (token is None or (
-                hit := _read_actor(token, default_country, places, named=event_word)) is None)):
+                hit := _read_actor(token, default_country, places, named=event_word, violent=violent,
+                                  countries=role == "actor1")) is None)):
             return
         actor, a, b = hit
         if violent and role == "actor1" and actor.kind == "civilians":
@@ -432,6 +438,15 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
                 if child.dep_ == "nsubj":
                     take("actor1", child, event_word)
         if "actor1" in found:
+            # Clauses that share the subject tell what the same actor did to whom: "the
+            # government has taken back areas, bombarding and starving people".
+            for clause in word.children:
+                if clause.pos_ == "VERB" and clause.dep_ in ("advcl", "xcomp", "conj") and \
+                        not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    harm = is_trigger(clause) or clause.lemma_.lower() in _HARM
+                    for c in clause.children:
+                        if c.dep_ == "dobj":
+                            take("actor2", c, harm)
             break
     actor1 = found["actor1"][0] if "actor1" in found else None
     actor2 = found["actor2"][0] if "actor2" in found else None
@@ -549,7 +564,11 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
             actor1_record = out[-1].actor1
             evidence["actor1"] = {"start": s + a, "end": s + b, "text": sentence[a:b],
                                   "refers_to": (out[-1].evidence or {}).get("actor1")}
-        in_sentence = [p for p in resolved if s <= p.start < e]
+        # A place inside the actor's words names who acted, not where: "airstrikes by the United
+        # States and France inside Syria", "Russia's military" (what was hit may be the place:
+        # "invaded Libya").
+        in_actor = [(v["start"], v["end"]) for role, v in evidence.items() if role == "actor1"]
+        in_sentence = [p for p in resolved if s <= p.start < e and not any(a <= p.start < b for a, b in in_actor)]
         # The first town or point the sentence names, else its first place, else the article's
         # main place. Preferring a place after a locative word ("in", "near", "into") was tried:
         # RAMS dev place F1 0.274 → 0.305 but RAMS test 0.232 → 0.217 and GVA state 0.62 → 0.61
