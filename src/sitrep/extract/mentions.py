@@ -121,7 +121,10 @@ _TIME_WORDS = frozenset(
 )
 
 
-_REPORTING = frozenset({"say", "report", "tell", "claim", "add", "announce", "state"})
+# Verbs of saying: their subject tells of the event, it did not act ("US-Led Coalition Confirms
+# Raqqa Liberated From Daesh").
+_REPORTING = frozenset({"say", "report", "tell", "claim", "add", "announce", "state", "confirm", "deny", "warn",
+                        "accuse", "allege", "insist", "note", "estimate", "reveal", "indicate", "believe", "suggest"})
 
 
 def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
