@@ -263,7 +263,8 @@ def _caps_context(doc: Doc, ent: Span) -> bool:
 def ruler_guard(doc: Doc) -> Doc:
     keep, dropped = [], []
     for ent in doc.ents:
-        ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and ent.text.lower() in PERSON_AMBIGUOUS)
+        low = ent.text.lower()
+        ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and (low in PERSON_AMBIGUOUS or low in PERSON_NAMES))
         person = ambiguous and len(ent) == 1 and _person_context(doc, ent)
         headline = ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent)
         if person or headline:

@@ -176,6 +176,23 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
     return out
 
 
+# Words before a place name that make a place of a first name ("in Nathan", "Austin, Texas").
+_PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of", "around", "across"})
+
+
+def _first_name_alone(span) -> bool:
+    """A one-word name the statistical NER took for a place that is a common first name, with no
+    preposition of place before it nor a comma after it: "the revolver shooting Nathan"."""
+    from sitrep.nlp import PERSON_NAMES
+
+    if len(span) != 1 or span.text.lower() not in PERSON_NAMES:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before not in _PLACE_LEAD and after != ","
+
+
 def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
     """Place mentions in ``doc`` in text order (see the module docstring for what counts)."""
     gaz = get_gazetteer()
@@ -194,6 +211,8 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
                 and label in ("GPE", "LOC")
                 and not gaz.lookup(span.text)
             ):
+                continue
+            if src == "ner" and _first_name_alone(span):
                 continue
             if _metonymic_building(gaz, span):
                 continue
