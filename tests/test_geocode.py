@@ -195,3 +195,24 @@ def test_offsets_exact_and_as_dict(find):
         d = p.as_dict()
         assert text[d["start"] : d["end"]] == d["text"]
     assert at(places, "Afrin").country_code == "SY"
+
+
+def test_dateline_in_capitals(find):
+    text = "ALTURAS, Modoc County (KPIX 5) — A woman went on a deadly rampage Thursday, police said."
+    places = find(text)
+    assert places[0].text == "ALTURAS" and places[0].name == "Alturas" and places[0].country_code == "US"
+    # Capitals that are no place name open no dateline.
+    assert [p.text for p in find("BREAKING, a developing story: fighting in Aleppo.")] == ["Aleppo"]
+
+
+def test_admin_word_does_not_turn_a_county_into_a_village(find):
+    # "Modoc" is an alternate name of a Colorado village; "Modoc County" is not that village.
+    [county] = [p for p in find("The shooting happened in Modoc County on Thursday.") if p.text == "Modoc County"]
+    assert county.name != "Niwot"
+    [idlib] = [p for p in find("Fighting went on in Idlib province.") if p.text == "Idlib province"]
+    assert idlib.name == "Idlib"
+
+
+def test_first_names_are_not_places(find):
+    assert find("The older brother accidentally discharged the revolver, shooting Nathan.") == []
+    assert [p.text for p in find("Twenty-one-year-old Brittany Thomas was murdered.")] == []

@@ -28,6 +28,8 @@ The gazetteer is built on first use into ``$SITREP_CACHE`` or ``~/.cache/sitrep/
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -55,10 +57,32 @@ def _places(text: str, docs_with_offsets, demonyms: bool, approximate: bool) -> 
         for m in recognise(doc, demonyms=True):
             mentions.append(Mention(m.start + base, m.end + base, m.text, m.label, m.kind, m.source) if base else m)
         actors += actor_countries(doc)
+    mentions = _with_dateline(text, mentions)
     places = resolve_mentions(text, mentions, context=actors, approximate=approximate)
     if demonyms:
         return places
     return [p for p, m in zip(places, mentions) if m.kind == "name"]
+
+
+# A dateline: a place name in capitals opening the text or one of its first lines, before a comma,
+# a bracket or a dash ("ALTURAS, Modoc County (KPIX 5) —", "BEIRUT (Reuters) -"). The entity
+# ruler knows the capitals of major places only; NER rarely tags a word in capitals.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=[ \t]*(?:,|\(|—|–|-[ \t]))")
+DATELINE_CHARS = 300  # datelines open an article: the first lines only
+
+
+def _with_dateline(text: str, mentions: list) -> list:
+    """``mentions`` with the article's dateline place added when nothing found it."""
+    from sitrep.geocode.gazetteer import get_gazetteer
+    from sitrep.geocode.recognise import Mention
+
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    if m is None or any(x.start < m.end(1) and m.start(1) < x.end for x in mentions):
+        return mentions
+    name = m.group(1)
+    if len(name) < 4 or not get_gazetteer().lookup(name.title()):
+        return mentions
+    return sorted([*mentions, Mention(m.start(1), m.end(1), name, "GPE", "name", "dateline")], key=lambda x: x.start)
 
 
 def places_from_doc(doc, *, demonyms: bool = True, approximate: bool = False) -> list[Place]:

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sitrep.geocode import names as N
 from sitrep.geocode.gazetteer import Entry, Gazetteer, Hit, get_gazetteer
 from sitrep.geocode.recognise import Mention
 from sitrep.records import Place
@@ -125,7 +126,10 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[list[Hit], bool, bool]:
     if ADMIN_SUFFIX.search(text):
         admin_hint = True
         if not hits:
-            hits = list(gaz.lookup(ADMIN_SUFFIX.sub("", text)))
+            # "Idlib province" → Idlib, but not a place that merely has the name as one of its
+            # alternate names: "Modoc County" is no village once called "Modoc".
+            base = ADMIN_SUFFIX.sub("", text)
+            hits = [h for h in gaz.lookup(base) if h.entry.fclass == "A" or N.key(h.entry.name) == N.key(base)]
     low = text.lower()
     if not hits and (low.startswith("city of ") or low.endswith(" city")):
         city_hint = True
