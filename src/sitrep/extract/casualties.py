@@ -28,14 +28,33 @@ _QUALIFIERS = {
 }
 # Up to four words between a number and the casualty word: "40 Syrian government soldiers killed".
 _NOUNS = r"(?:\s{1,3}[A-Za-z'\-]{1,20}){0,4}?"
-_KILLED = r"(?:killed|dead|died|deaths|lives|bodies|massacred|slain|executed|perished|fatalities|murdered|beheaded|shot\s{1,3}dead|lost\s{1,3}their\s{1,3}lives)"
-_INJURED = r"(?:injured|wounded|hurt|injuries|casualties)"
+_KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|fatally\s{1,3}(?:shot|wounded|injured)|killed|dead|died|"
+           r"deaths|lives|bodies|massacred|slain|executed|perished|fatalities|murdered|beheaded|lost\s{1,3}their\s{1,3}lives)")
+# "Seven people were shot": hit by gunfire and alive, unless the sentence says they died ("shot
+# dead", "one fatally", handled apart). Not "shot down", "shot at".
+_SHOT = r"shot(?!\s{1,3}(?:down|at|dead|and\s{1,3}killed|to\s{1,3}death))"
+_INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|{_SHOT})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE})"
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
 _NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS})(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 _WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|left|leaving|claimed|wounding|wounded|injuring|injured)\s{{1,3}}(?:the\s{{1,3}}lives\s{{1,3}}of\s{{1,3}})?{_COUNT}(?P<nouns>{_NOUNS})", re.I)
+# One person: "a 50-year-old man was shot and killed", "a soldier was wounded", "killed a 4-month-old
+# baby". Only with a word for a person, so that "a car bomb killed …" counts nobody.
+_PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|person|soldier|officer|policeman|"
+           r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
+           r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
+           r"female|male|juvenile|adult)")
+_ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,4}?"
+_ONE_THEN_WORD = re.compile(
+    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)"
+    rf"(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|reportedly|later|also))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_WORD_THEN_ONE = re.compile(
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT})\s{{1,3}}"
+    rf"(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
+# "Nine people were shot, one fatally": of those shot, how many died.
+_FATALLY = re.compile(rf"(?P<word>shot|wounded|injured)\b[^.;]{{0,40}}?,\s{{1,3}}(?P<num>{NUMBER})\s{{1,3}}(?:of\s{{1,3}}them\s{{1,3}})?fatally\b", re.I)
 # "the death toll rose to 70", "a death toll of at least 12"
 _TOLL = re.compile(rf"\b(?P<word>death\s{{1,3}}toll|toll)\b[^.;]{{0,40}}?\b(?:to|of|at|reached|hit|is|was)\s{{1,3}}{_COUNT}", re.I)
 
@@ -54,18 +73,23 @@ def _value(num: str) -> tuple[int | None, bool]:
     key = re.sub(r"\s+", " ", num.lower()).removesuffix(" of").strip()
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key], True
+    if key in ("a", "an"):
+        return 1, False
     value = parse_number(num)
     return (int(value) if value is not None else None), False
 
 
 def _kind(word: str) -> str:
-    return "injured" if re.fullmatch(_INJURED, word.lower()) or word.lower() in ("wounding", "injuring") else "killed"
+    word = re.sub(r"\s+", " ", word.lower())
+    if re.fullmatch(_KILLED, word) or word == "kills":
+        return "killed"
+    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring") else "killed"
 
 
 def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
-    for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL):
+    for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE):
         for m in pattern.finditer(sentence[:20000]):
             value, vague = _value(m["num"])
             if value is None or value > 1_000_000:
@@ -79,13 +103,26 @@ def find_counts(sentence: str) -> list[Count]:
                 word = "injured" if re.match(rf"\s*{_INJURED}", tail) else "killed"
             if pattern is _NUM_THEN_WORD and re.search(r"\b(?:years?|days?|hours?|months?|km|kilomet|miles?|percent|%)\b", m["nouns"] or "", re.I):
                 continue  # "two years killed" is not a count of people
-            qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "exact")
-            span = (m.start("num") if not m["qual"] else m.start("qual"), m.end())
+            lead = m.groupdict().get("qual")
+            qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
+            span = (m.start("num") if not lead else m.start("qual"), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
             found[span] = Count(kind=_kind(word) if pattern is not _TOLL else "killed", value=value, qualifier=qual,
                                 start=span[0], end=span[1], text=sentence[span[0]:span[1]])
-    return sorted(found.values(), key=lambda c: c.start)
+    counts = sorted(found.values(), key=lambda c: c.start)
+    for m in _FATALLY.finditer(sentence[:20000]):
+        died, _ = _value(m["num"])
+        hit = next((c for c in counts if c.kind == "injured" and c.end <= m.start("num") and
+                    re.search(rf"{m['word']}\s*$", c.text, re.I)), None)
+        if died is None or hit is None or died > hit.value:
+            continue
+        # Those shot include those who died: "Nine people were shot, one fatally" is 1 killed, 8 hurt.
+        counts[counts.index(hit)] = Count(kind="injured", value=hit.value - died, qualifier=hit.qualifier,
+                                          start=hit.start, end=hit.end, text=hit.text)
+        counts.append(Count(kind="killed", value=died, qualifier="exact", start=m.start("num"), end=m.end(),
+                            text=sentence[m.start("num"):m.end()]))
+    return sorted((c for c in counts if c.value > 0 or c.kind == "killed"), key=lambda c: c.start)
 
 
 def conservative(values: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None]:
