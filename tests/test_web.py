@@ -170,3 +170,24 @@ def test_timeline_strip_links_each_dot_to_its_row(client: TestClient) -> None:
     dots = re.findall(r'<a href="#e-([^"]+)"><circle', page)
     rows = re.findall(r'<tr id="e-([^"]+)">', page)
     assert dots and set(dots) <= set(rows)
+
+
+def test_database_filters_agree_with_the_page_filters(client: TestClient) -> None:
+    """Dates, type and place id are filtered by the database; the answer must be what filtering
+    every event by hand gives."""
+    everything = client.get("/api/events", params={"limit": 500}).json()["items"]
+    assert everything
+    e = everything[0]
+    day, place = e["date"]["start"], str(e["location"]["geonameid"])
+    for params, keep in [
+        ({"start": day}, lambda x: (x["date"]["end"] or x["date"]["start"]) >= day),
+        ({"end": day}, lambda x: x["date"]["start"] <= day),
+        ({"type": e["sub_event_type"]}, lambda x: e["sub_event_type"] in (x["event_type"], x["sub_event_type"])),
+        ({"place": place}, lambda x: str((x["location"] or {}).get("geonameid")) == place),
+        ({"place": e["location"]["name"]}, lambda x: (x["location"] or {}).get("name") == e["location"]["name"]),
+    ]:
+        got = client.get("/api/events", params={**params, "limit": 500}).json()
+        want = [x["id"] for x in everything if keep(x)]
+        assert [x["id"] for x in got["items"]] == want and got["total"] == len(want), params
+    page = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == len(everything) and page["items"] == everything[1:2]

@@ -36,6 +36,8 @@ def normalise_url(url: str) -> str:
 # The key of the PostgreSQL advisory lock that every writer of a store takes (any fixed number;
 # this one spells "sitrep").
 WRITE_LOCK = 0x736974726570
+# Events read from the database per round trip when streaming them (memory stays a batch's worth).
+EVENT_BATCH = 500
 
 
 @contextmanager
@@ -297,12 +299,37 @@ class Store:
             for row in conn.execute(sa.select(r.source, r.document_id, r.code, r.reason).order_by(r.source, r.code)):
                 yield {"source": row.source, "id": row.document_id, "code": row.code, "reason": row.reason}
 
-    def events(self) -> Iterator[dict[str, Any]]:
-        """Every merged event's record (contract field names), in date then id order."""
+    def events(self, *, start: str | None = None, end: str | None = None, type_: str | None = None,
+               geonameid: str | None = None) -> Iterator[dict[str, Any]]:
+        """Merged events' records (contract field names), in date then id order; the filters are
+        applied by the database on indexed columns: events whose dates overlap ``start``…``end``
+        (ISO days), of event type or sub-event type ``type_``, at place ``geonameid``."""
+        e = schema.events.c
+        query = sa.select(e.data).order_by(e.date_start, e.id)
+        if start:
+            query = query.where(sa.func.coalesce(e.date_end, e.date_start, "") >= start)
+        if end:
+            query = query.where(sa.func.coalesce(e.date_start, "9999") <= end)
+        if type_:
+            query = query.where(sa.or_(e.event_type == type_, e.sub_event_type == type_))
+        if geonameid:
+            query = query.where(e.geonameid == geonameid)
+        with self.engine.connect() as conn:
+            # Streamed in batches: a page of a million events does not hold them all in memory.
+            for row in conn.execution_options(yield_per=EVENT_BATCH).execute(query):
+                yield row.data
+
+    def has_place(self, geonameid: str) -> bool:
+        """Whether some event is at the place with this id (an indexed lookup)."""
         e = schema.events.c
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(e.data).order_by(e.date_start, e.id)):
-                yield row.data
+            return conn.execute(sa.select(e.id).where(e.geonameid == geonameid).limit(1)).first() is not None
+
+    def event_types(self) -> list[str]:
+        """The distinct event types stored, sorted."""
+        e = schema.events.c
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(sa.select(e.event_type).distinct()))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event by id, following redirects left by merges."""

@@ -14,6 +14,7 @@ from collections import Counter
 import math
 import os
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -240,8 +241,22 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return error(request, 422, "invalid_request",
                      "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())[:1000])
 
-    def events(**filters) -> list[dict]:
-        return [e for e in store.events() if _matches(e, **filters)]
+    def events(**filters) -> Iterator[dict]:
+        """Events that pass ``filters``: dates, type and place id narrowed by the database, the
+        rest (bbox, actor, place name, source, words) checked here, one streamed record at a time."""
+        place = filters.get("place")
+        rows = store.events(start=filters.get("start"), end=filters.get("end"), type_=filters.get("type_"),
+                            geonameid=place if place and store.has_place(place) else None)
+        return (e for e in rows if _matches(e, **filters))
+
+    def page_of(found: Iterable[dict], offset: int, limit: int) -> tuple[int, list[dict]]:
+        """(how many there are, the ones from ``offset``, at most ``limit``) without keeping the rest."""
+        total, items = 0, []
+        for e in found:
+            if offset <= total < offset + limit:
+                items.append(e)
+            total += 1
+        return total, items
 
     def event_or_404(event_id: str) -> dict:
         found = store.event(event_id)
@@ -283,7 +298,8 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
                    limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         """Merged events, filtered, in stable order (date, then id), a page at a time."""
         found = events(start=start, end=end, bbox=parse_bbox(bbox), type_=type, actor=actor, place=place, source=source, q=q)
-        return {"total": len(found), "limit": limit, "offset": offset, "items": found[offset: offset + limit]}
+        total, items = page_of(found, offset, limit)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/{event_id}", responses=ERROR_RESPONSES)
     def api_event(event_id: str) -> dict[str, Any]:
@@ -372,12 +388,11 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
     @app.get("/", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def index(start: str | None = None, end: str | None = None, type: str | None = None,
               actor: str | None = None, q: str | None = Query(None, max_length=200)):
-        everything = list(store.events())  # read once: the filter list and the filtered events
-        found = [e for e in everything if _matches(e, start=start, end=end, bbox=None, type_=type, actor=actor,
-                                                    place=None, source=None, q=q)]
-        types = sorted({e["event_type"] for e in everything})
+        total, found = page_of(events(start=start, end=end, bbox=None, type_=type, actor=actor, place=None, source=None, q=q),
+                               0, MAX_PAGE)
+        types = store.event_types()
         points = _map([e for e in found if (e.get("location") or {}).get("lat") is not None], tiles)
-        return page("index.html", events=found[:MAX_PAGE], total=len(found), points=points, strip=_strip(found[:MAX_PAGE]), types=types,
+        return page("index.html", events=found, total=total, points=points, strip=_strip(found), types=types,
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
@@ -389,7 +404,7 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
     @app.get("/places/{place_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
     def place_page(place_id: str):
         spans = store.control(place_id)
-        evs = [e for e in store.events() if str((e.get("location") or {}).get("geonameid")) == place_id]
+        evs = list(store.events(geonameid=place_id))
         name = next((e["location"]["name"] for e in evs), place_id)
         return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, chart=_control_chart(spans))
 
