@@ -118,7 +118,7 @@ class Claim:
     """One source's figure for a quantity (fatalities, injured), never averaged with the others."""
 
     value: int
-    qualifier: str  # "exact", "at least", "more than", "about", ...
+    qualifier: str  # "exact", "at least", "more than", "about", "up to", "vague", "one" (one named victim)
     source: str | None  # who says so, e.g. "the Russian defence ministry"
     document: str
 

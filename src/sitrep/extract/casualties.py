@@ -2,7 +2,8 @@
 
 ACLED's conventions: the most conservative figure is the one coded; vague amounts become numbers
 ("dozens" = 12, "hundreds" = 100, "several"/"many" = 10, as ACLED codes non-specific plurals);
-"at least 40" is 40 and "more than 100" is 100, with the qualifier kept. Every figure is a claim:
+"at least 40" is 40 and "more than 100" is 100, with the qualifier kept; "a man was killed" is a
+figure of 1 with the qualifier ``one`` (one victim named, part of a toll). Every figure is a claim:
 who makes it is found by ``attribution`` and kept beside it, never averaged with other claims.
 """
 
@@ -105,6 +106,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "two years killed" is not a count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE):
+                qual = "one"  # one victim named: part of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
@@ -123,6 +126,19 @@ def find_counts(sentence: str) -> list[Count]:
         counts.append(Count(kind="killed", value=died, qualifier="exact", start=m.start("num"), end=m.end(),
                             text=sentence[m.start("num"):m.end()]))
     return sorted((c for c in counts if c.value > 0 or c.kind == "killed"), key=lambda c: c.start)
+
+
+def figures(claims: list[dict]) -> dict:
+    """The contract's ``{best, low, high, claims}`` from claims (``{value, qualifier, …}``).
+
+    ACLED's conservative rule: the lowest reported figure is the one coded; the range and every
+    claim with its claimant stay beside it. A claim about one named victim (qualifier ``one``: "a
+    second man was wounded") is part of a toll, not a toll: it sets the figure only when no claim
+    gives a count."""
+    values = [c["value"] for c in claims]
+    tolls = [c["value"] for c in claims if c.get("qualifier") != "one"] or values
+    return {"best": min(tolls) if tolls else None, "low": min(values) if values else None,
+            "high": max(values) if values else None, "claims": claims}
 
 
 def conservative(values: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None]:

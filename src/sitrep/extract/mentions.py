@@ -24,7 +24,7 @@ from sitrep.extract.actors import (
     normalise_actor,
 )
 from sitrep.extract.attribution import attribution_of
-from sitrep.extract.casualties import find_counts
+from sitrep.extract.casualties import figures, find_counts
 from sitrep.ids import hash_id
 from sitrep.records import Article, Claim, Mention, Place
 
@@ -625,12 +625,7 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
 
 
 def _figures(claims: tuple[Claim, ...]) -> dict:
-    values = [c.value for c in claims]
-    return {
-        "best": min(values) if values else None, "low": min(values) if values else None,
-        "high": max(values) if values else None,
-        "claims": [{"value": c.value, "qualifier": c.qualifier, "source": c.source, "document": c.document} for c in claims],
-    }
+    return figures([{"value": c.value, "qualifier": c.qualifier, "source": c.source, "document": c.document} for c in claims])
 
 
 def mention_record(m: Mention, article: Article) -> dict:

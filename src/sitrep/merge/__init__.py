@@ -7,7 +7,8 @@ Each step is public and states its invariant:
 - ``score``   gives each pair in a block a similarity in [0, 1] from sub-type compatibility, place,
               date overlap, actors and direction (who took a place from whom), casualty figures
               and the words of the sentences. Pairs whose dates lie more than ``MAX_GAP_DAYS``
-              apart, or whose actors contradict, score 0.
+              apart, whose actors contradict, or whose towns lie more than ``APART_KM`` apart,
+              score 0.
 - ``cluster`` links pairs scoring at least ``THRESHOLD`` with complete linkage on dates: no event
               spans more than ``MAX_GAP_DAYS`` between its mentions' dates, so two events a year
               apart are never one. The result does not depend on input order.
@@ -44,6 +45,9 @@ FAMILIES = {
 # "on Sunday" resolved against publication days up to a week later. Reports a year apart (the
 # three Palmyra events) can never merge.
 MAX_GAP_DAYS = 7
+# Two towns further apart than this are never one event's place: a town's suburbs and the
+# villages reported for it lie within a few tens of kilometres (Palmyra and its airbase, 10 km).
+APART_KM = 50
 # Least pair score that links two mentions; chosen on the demo corpus and `sitrep eval merge`.
 THRESHOLD = 0.55
 
@@ -110,6 +114,17 @@ def _name(actor: dict | None) -> str | None:
     return actor.get("name") if actor else None
 
 
+def _apart(la: dict, lb: dict) -> bool:
+    """Two towns or points more than ``APART_KM`` apart: never one event's place (a town and the
+    province around it, or a place and an unknown one, may be)."""
+    from sitrep.geocode.resolve import haversine
+
+    fine = ("city", "point")
+    if la.get("precision") not in fine or lb.get("precision") not in fine or None in (la.get("lat"), lb.get("lat")):
+        return False
+    return haversine(la["lat"], la["lon"], lb["lat"], lb["lon"]) > APART_KM
+
+
 def pair_score(a: dict, b: dict) -> float:
     """Similarity of two mentions of one block, in [0, 1]."""
     return _pair_score(a, b, _span(a), _span(b), _words(a), _words(b))
@@ -125,6 +140,8 @@ def _pair_score(a: dict, b: dict, span_a, span_b, wa: set[str], wb: set[str]) ->
     if family(a) == family(b) == "territory" and _name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or _name(b["actor1"]) and _name(b["actor1"]) == _name(a["actor2"]):
         return 0.0
     la, lb = a.get("location") or {}, b.get("location") or {}
+    if _apart(la, lb):
+        return 0.0
     place = 1.0 if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid") else 0.4
     same_type = 1.0 if a["sub_event_type"] == b["sub_event_type"] else 0.6 if family(a) == family(b) else 0.3
     date = 1.0 - gap / (MAX_GAP_DAYS + 1)
@@ -207,12 +224,9 @@ _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
 def _figures(records: list[dict], key: str) -> dict:
-    claims = [c for r in records for c in r[key]["claims"]]
-    values = [c["value"] for c in claims]
-    # ACLED's conservative rule: the lowest reported figure is the one coded; the range and every
-    # claim with its claimant stay beside it.
-    return {"best": min(values) if values else None, "low": min(values) if values else None,
-            "high": max(values) if values else None, "claims": claims}
+    from sitrep.extract.casualties import figures
+
+    return figures([c for r in records for c in r[key]["claims"]])
 
 
 def reconcile(records: list[dict]) -> dict:
