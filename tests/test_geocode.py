@@ -216,3 +216,10 @@ def test_admin_word_does_not_turn_a_county_into_a_village(find):
 def test_first_names_are_not_places(find):
     assert find("The older brother accidentally discharged the revolver, shooting Nathan.") == []
     assert [p.text for p in find("Twenty-one-year-old Brittany Thomas was murdered.")] == []
+
+
+def test_a_surname_once_named_in_full_is_no_place(find):
+    text = "Army Spc. Kevin Lopez killed three people. Lopez opened fire first in a medical building."
+    assert not any(p.text == "Lopez" for p in find(text))
+    # A country keeps its name even when a person in the article bears it.
+    assert any(p.text == "Jordan" for p in find("Police said Michael Jordan was arrested. Jordan closed its border."))

@@ -259,13 +259,27 @@ def _caps_context(doc: Doc, ent: Span) -> bool:
     return any(t.is_alpha and _CAPS.match(t.text) and len(t.text) > 1 for t in near)
 
 
+def surnames(doc: Doc) -> frozenset[str]:
+    """Words the text uses as a surname: the title-case word after a common first name ("Ivan
+    Lopez"). News names a person in full once, then by surname alone ("Lopez opened fire"), and
+    that bare surname is no place even where a gazetteer has a town of that name."""
+    if "sitrep_surnames" not in doc.user_data:
+        doc.user_data["sitrep_surnames"] = frozenset(
+            doc[i + 1].text for i in range(len(doc) - 1)
+            if doc[i].lower_ in PERSON_NAMES and doc[i].is_title and doc[i + 1].is_title and doc[i + 1].is_alpha
+        )
+    return doc.user_data["sitrep_surnames"]
+
+
 @Language.component("sitrep_ruler_guard")
 def ruler_guard(doc: Doc) -> Doc:
     keep, dropped = [], []
+    named = surnames(doc)
     for ent in doc.ents:
         low = ent.text.lower()
         ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and (low in PERSON_AMBIGUOUS or low in PERSON_NAMES))
-        person = ambiguous and len(ent) == 1 and _person_context(doc, ent)
+        person = ambiguous and len(ent) == 1 and (
+            _person_context(doc, ent) or (ent.ent_id_ == "gazetteer" and ent.text in named))
         headline = ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent)
         if person or headline:
             dropped.append(ent)

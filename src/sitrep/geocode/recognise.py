@@ -181,11 +181,16 @@ _PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "o
 
 
 def _first_name_alone(span) -> bool:
-    """A one-word name the statistical NER took for a place that is a common first name, with no
-    preposition of place before it nor a comma after it: "the revolver shooting Nathan"."""
-    from sitrep.nlp import PERSON_NAMES
+    """A one-word name the statistical NER took for a place that the text uses as a surname, or
+    that is a common first name with no preposition of place before it nor a comma after it:
+    "the revolver shooting Nathan"."""
+    from sitrep.nlp import PERSON_NAMES, surnames
 
-    if len(span) != 1 or span.text.lower() not in PERSON_NAMES:
+    if len(span) != 1:
+        return False
+    if span.text in surnames(span.doc):
+        return True  # "Ivan Lopez … Lopez opened fire"
+    if span.text.lower() not in PERSON_NAMES:
         return False
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
