@@ -229,3 +229,12 @@ def test_groups_outside_the_catalog_keep_their_name(events_of) -> None:
     # A place the gazetteer does not know is not an actor.
     [m] = events_of("The army recaptured the villages of Ein al-Jawzeh and Ruweiset in Latakia.")
     assert m.actor2 is None
+
+
+def test_a_toll_without_an_event_word_is_the_event_just_reported(events_of) -> None:
+    ms = events_of("Taliban gunmen attacked an army base in Helmand on Sunday. Six soldiers were killed.")
+    assert len(ms) == 2 and ms[1].sub_event_type == ms[0].sub_event_type
+    assert [c.value for c in ms[1].fatalities] == [6] and ms[1].confidence < ms[0].confidence
+    # A toll far from any event report, with nothing in it that reads as an event, is not one.
+    assert events_of("The weather was fine. The market was busy. The bus was late. "
+                     "Officials counted the votes. Six of them were lost.") == []
