@@ -195,6 +195,11 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _PATIENT_SUBJECT = frozenset({"die", "perish", "succumb", "drown", "starve", "suffer", "sustain"})
 # Verbs of harm, event words whatever the type: their arguments are who harmed whom.
 _HARM = _PATIENT_SUBJECT | {"kill", "injure", "wound", "murder", "shoot", "attack"}
+# A group's name outside the catalog is at most this many words ("Fethullah Gulen Terrorist
+# Organization"); longer runs of capitalised words are headlines. In a sentence where more than
+# this share of the longer words are capitalised (Title Case headlines), no name is read.
+MAX_NAME_WORDS = 4
+HEADLINE_SHARE = 0.6
 # Subject pronouns that stand for an actor named before ("They killed 23 soldiers").
 _PRONOUNS = frozenset({"they", "he", "she", "it"})
 # A pronoun refers to the actor of an event mention at most this many sentences back: the news
@@ -266,10 +271,19 @@ def _named_actor(token, a: int, b: int, places: tuple[tuple[int, int], ...]) -> 
     if token.pos_ != "PROPN" or any(a < pe and ps < b for ps, pe in places):
         return None
     name = re.sub(r"^(?:the|a|an)\s+|['’]s?$", "", token.doc.text[a:b].strip(), flags=re.IGNORECASE).strip()
+    words = name.split()
     if not name[:1].isupper() or name.lower() in _TIME_WORDS or name.lower() in _event_words() or \
             (name.isupper() and len(name) > 5) or demonym_country(name):
         return None  # "IED", "PHOTO", "Monday"
+    if len(words) > MAX_NAME_WORDS or not words[-1][:1].isupper() or _headline(token.doc):
+        return None  # a run of capitalised headline words, or a name cut short ("Adnan al")
     return Actor(name=name, kind="unknown")
+
+
+def _headline(doc) -> bool:
+    """Title Case Text (most words capitalised): proper nouns cannot be told from the rest."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) > HEADLINE_SHARE * len(words)
 
 
 @lru_cache(maxsize=1)
