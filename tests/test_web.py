@@ -59,6 +59,11 @@ def test_event_page_shows_each_claim_and_its_claimant(client: TestClient) -> Non
         assert str(claim["value"]) in html
         if claim["source"]:
             assert str(html_escape(claim["source"])) in html  # shown, and escaped
+    # Each field names the words it was read from.
+    assert any(m.get("evidence") for m in event["mentions"])
+    for m in event["mentions"]:
+        for role, ev in (m.get("evidence") or {}).items():
+            assert f"read from “{html_escape(ev['text'])}”" in html, role
 
 
 def test_one_error_shape(client: TestClient) -> None:
