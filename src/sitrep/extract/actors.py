@@ -148,6 +148,7 @@ def generic_actor(phrase: str, *, default_country: str | None) -> Actor | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def country_actor(phrase: str, *, violent: bool = True) -> Actor | None:
     """A country named as who acted ("Turkey shot down a Russian jet", "airstrikes by the United
     States"): its armed forces in political violence, as ACLED codes a state; None for a phrase
