@@ -264,10 +264,12 @@ def surnames(doc: Doc) -> frozenset[str]:
     Lopez"). News names a person in full once, then by surname alone ("Lopez opened fire"), and
     that bare surname is no place even where a gazetteer has a town of that name."""
     if "sitrep_surnames" not in doc.user_data:
-        doc.user_data["sitrep_surnames"] = frozenset(
-            doc[i + 1].text for i in range(len(doc) - 1)
-            if doc[i].lower_ in PERSON_NAMES and doc[i].is_title and doc[i + 1].is_title and doc[i + 1].is_alpha
-        )
+        found, prev = set(), False
+        for tok in doc:  # one pass: a surname follows a capitalised first name
+            if prev and tok.is_title and tok.is_alpha:
+                found.add(tok.text)
+            prev = tok.is_title and tok.lower_ in PERSON_NAMES
+        doc.user_data["sitrep_surnames"] = frozenset(found)
     return doc.user_data["sitrep_surnames"]
 
 

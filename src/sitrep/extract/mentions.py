@@ -282,8 +282,11 @@ def _named_actor(token, a: int, b: int, places: tuple[tuple[int, int], ...]) -> 
 
 def _headline(doc) -> bool:
     """Title Case Text (most words capitalised): proper nouns cannot be told from the rest."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) > HEADLINE_SHARE * len(words)
+    if "sitrep_headline" not in doc.user_data:
+        words = [w for w in doc.text.split() if len(w) > 3 and w.isalpha()]
+        doc.user_data["sitrep_headline"] = len(words) >= 4 and \
+            sum(w[:1].isupper() for w in words) > HEADLINE_SHARE * len(words)
+    return doc.user_data["sitrep_headline"]
 
 
 @lru_cache(maxsize=1)
