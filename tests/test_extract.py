@@ -238,3 +238,8 @@ def test_a_toll_without_an_event_word_is_the_event_just_reported(events_of) -> N
     # A toll far from any event report, with nothing in it that reads as an event, is not one.
     assert events_of("The weather was fine. The market was busy. The bus was late. "
                      "Officials counted the votes. Six of them were lost.") == []
+
+
+def test_the_group_stands_for_the_group_just_named(events_of) -> None:
+    ms = events_of("Islamic State fighters attacked a checkpoint near Raqqa on Sunday. The group killed 12 soldiers.")
+    assert ms[-1].actor1["name"] == "Islamic State" and ms[-1].evidence["actor1"]["text"] == "The group"

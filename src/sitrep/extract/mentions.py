@@ -202,6 +202,8 @@ MAX_NAME_WORDS = 4
 HEADLINE_SHARE = 0.6
 # Subject pronouns that stand for an actor named before ("They killed 23 soldiers").
 _PRONOUNS = frozenset({"they", "he", "she", "it"})
+# "The group claimed the attack": a bare definite description of a party stands for it like a pronoun.
+_ANAPHORIC_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia", "faction", "outfit"})
 # A pronoun refers to the actor of an event mention at most this many sentences back: the news
 # style names the actor, then goes on ("Taliban gunmen attacked the base. They killed 23
 # soldiers."); further back the referent is as often someone else (WikiEvents dev, read by eye).
@@ -376,8 +378,10 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
     def take(role: str, token=None, event_word: bool = True, hit=None) -> None:
         if role in found:
             return
-        if role == "actor1" and event_word and token is not None and token.lower_ in _PRONOUNS:
-            pronoun.setdefault(role, (token.idx, token.idx + len(token.text)))
+        if role == "actor1" and event_word and token is not None and (
+                token.lower_ in _PRONOUNS or (token.lemma_.lower() in _ANAPHORIC_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in token.children) and len(list(token.children)) == 1)):
+            pronoun.setdefault(role, _chunk(token))
             return
         if (hit is None and (token is None or (
                 hit := _read_actor(token, default_country, places, named=event_word, violent=violent,
