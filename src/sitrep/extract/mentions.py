@@ -395,44 +395,50 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
         found[role] = (actor, a, b)
 
     pobj = lambda prep: next((c for c in prep.children if c.dep_ == "pobj"), None)  # noqa: E731
+
+    def read_noun(word) -> None:
+        """An event noun's actors: possessor and modifiers, "by", "of", "on"/"against", a
+        participle's agent, and the subject of the verb that carries it."""
+        for child in word.children:
+            if child.dep_ == "poss":
+                take("actor1", child)
+            elif child.dep_ in ("compound", "amod", "nmod"):
+                take("actor1", hit=_modifier_actor(child, default_country))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                take("actor1", pobj(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                # "the killing of three soldiers" names the victims, "airstrikes of the
+                # Russian warplanes" the actor.
+                patient = word.lemma_.lower() in _PATIENT_NOUNS
+                take("actor2" if patient else "actor1", obj := pobj(child))
+                if patient and obj is not None:
+                    # The parser hangs the agent on the victims: "the massacre of 40 villagers by IS".
+                    for by in obj.children:
+                        if by.dep_ == "prep" and by.lower_ == "by":
+                            take("actor1", pobj(by))
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+                take("actor2", pobj(child))
+            elif child.dep_ == "acl":  # "the attack, claimed by IS"
+                for c in child.children:
+                    if c.dep_ == "agent":
+                        take("actor1", pobj(c))
+        carrier = word
+        if word.dep_ == "pobj" and word.head.lower_ == "for" and word.head.head.lemma_.lower() in _RESPONSIBILITY:
+            carrier = word.head.head  # "IS claimed responsibility for the bombing"
+        if carrier.dep_ == "dobj" and carrier.head.pos_ in ("VERB", "AUX"):
+            # "the army carried out airstrikes", "IS launched an attack on ..."
+            for child in carrier.head.children:
+                if child.dep_ == "nsubj":
+                    take("actor1", child)
+                elif child.dep_ == "agent":
+                    take("actor1", pobj(child))
+
     for word in predicates:
         if word.lemma_ in _REPORTING:
             continue
         event_word = is_trigger(word) or word.lemma_.lower() in _HARM
         if word.pos_ in ("NOUN", "PROPN"):
-            for child in word.children:
-                if child.dep_ == "poss":
-                    take("actor1", child)
-                elif child.dep_ in ("compound", "amod", "nmod"):
-                    take("actor1", hit=_modifier_actor(child, default_country))
-                elif child.dep_ == "prep" and child.lower_ == "by":
-                    take("actor1", pobj(child))
-                elif child.dep_ == "prep" and child.lower_ == "of":
-                    # "the killing of three soldiers" names the victims, "airstrikes of the
-                    # Russian warplanes" the actor.
-                    patient = word.lemma_.lower() in _PATIENT_NOUNS
-                    take("actor2" if patient else "actor1", obj := pobj(child))
-                    if patient and obj is not None:
-                        # The parser hangs the agent on the victims: "the massacre of 40 villagers by IS".
-                        for by in obj.children:
-                            if by.dep_ == "prep" and by.lower_ == "by":
-                                take("actor1", pobj(by))
-                elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
-                    take("actor2", pobj(child))
-                elif child.dep_ == "acl":  # "the attack, claimed by IS"
-                    for c in child.children:
-                        if c.dep_ == "agent":
-                            take("actor1", pobj(c))
-            carrier = word
-            if word.dep_ == "pobj" and word.head.lower_ == "for" and word.head.head.lemma_.lower() in _RESPONSIBILITY:
-                carrier = word.head.head  # "IS claimed responsibility for the bombing"
-            if carrier.dep_ == "dobj" and carrier.head.pos_ in ("VERB", "AUX"):
-                # "the army carried out airstrikes", "IS launched an attack on ..."
-                for child in carrier.head.children:
-                    if child.dep_ == "nsubj":
-                        take("actor1", child)
-                    elif child.dep_ == "agent":
-                        take("actor1", pobj(child))
+            read_noun(word)
             if "actor1" in found:
                 break
             continue
