@@ -25,6 +25,8 @@ from sitrep.records import Article, PubDate
          [("killed", 1, "one"), ("injured", 1, "one")]),
         ("Gunmen killed a police officer in Kano.", [("killed", 1, "one")]),
         ("A car bomb exploded near a checkpoint.", []),
+        ("Police found 16-year-old Rolando Gonzalez dead from a gunshot wound.", [("killed", 1, "one")]),
+        ("The team found no evidence of a blast.", []),
         ("Two drones were shot down over the base.", []),
         ("Government forces retook the town after two years.", []),
         ("The army advanced 20 kilometres.", []),

@@ -50,7 +50,12 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,4}?"
 _ONE_THEN_WORD = re.compile(
     rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)"
-    rf"(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|reportedly|later|also))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+    rf"(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
+    rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "police found 16-year-old Rolando Gonzalez dead": one person, named, found dead.
+_FOUND_DEAD = re.compile(
+    r"\bfound\s{1,3}(?P<num>(?:an?\s{1,3})?(?:\d{1,3}-year-old\s{1,3})?)(?P<nouns>(?:[A-Z][\w'’-]{1,20}\s{1,3}){1,4}?)"
+    r"(?P<word>dead)\b")
 _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT})\s{{1,3}}"
     rf"(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
@@ -90,9 +95,9 @@ def _kind(word: str) -> str:
 def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
-    for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE):
+    for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _FOUND_DEAD):
         for m in pattern.finditer(sentence[:20000]):
-            value, vague = _value(m["num"])
+            value, vague = (1, False) if pattern is _FOUND_DEAD else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
             word = m["word"].lower()
@@ -106,7 +111,7 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "two years killed" is not a count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE):
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _FOUND_DEAD):
                 qual = "one"  # one victim named: part of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
