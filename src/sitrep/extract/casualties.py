@@ -144,11 +144,3 @@ def figures(claims: list[dict]) -> dict:
     tolls = [c["value"] for c in claims if c.get("qualifier") != "one"] or values
     return {"best": min(tolls) if tolls else None, "low": min(values) if values else None,
             "high": max(values) if values else None, "claims": claims}
-
-
-def conservative(values: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None]:
-    """ACLED's rule over several claims: best = the lowest figure, low and high the range."""
-    if not values:
-        return None, None, None
-    nums = [v for v, _ in values]
-    return min(nums), min(nums), max(nums)

@@ -136,21 +136,15 @@ _REPORTING = frozenset({"say", "report", "tell", "claim", "add", "announce", "st
                         "accuse", "allege", "insist", "note", "estimate", "reveal", "indicate", "believe", "suggest"})
 
 
-def _phrase(child, *, after_preposition: bool = False) -> tuple[str, int, int]:
-    """The words of a dependent's subtree and their character offsets in its doc; with
-    ``after_preposition``, without a leading preposition ("by IS" → "IS")."""
+def _subtree_span(child) -> tuple[int, int]:
+    """Character offsets of a dependent's subtree in its doc, without a trailing time phrase the
+    parser hangs under the last noun ("retook Palmyra on Sunday")."""
     doc = child.doc
     first, last = child.left_edge.i, child.right_edge.i
-    if after_preposition and first == child.i and last > first:
-        first += 1
-    # The parser often hangs "on Sunday" under the last noun ("from IS on Sunday"): the time is
-    # not part of who it is.
-    head = next((t for t in child.children if t.dep_ == "pobj"), child) if after_preposition else child
-    cut = [t.i for t in head.rights if t.dep_ == "prep" and any(w.lower_ in _TIME_WORDS for w in t.subtree)]
+    cut = [t.i for t in child.rights if t.dep_ == "prep" and any(w.lower_ in _TIME_WORDS for w in t.subtree)]
     if cut:
         last = max(first, min(cut) - 1)
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return doc.text[start:end], start, end
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 # Auxiliaries and governing verbs that make an event word a plan, a wish or a possibility rather
@@ -184,8 +178,7 @@ def _taken_spans(span) -> list[tuple[int, int]]:
         if verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
             for child in verb.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
-                    _, a, b = _phrase(child)
-                    out.append((a, b))
+                    out.append(_subtree_span(child))
     return out
 
 
@@ -233,9 +226,9 @@ _PLACE_NOUNS = frozenset({
 # "X claimed responsibility for the attack": X did it.
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 # Modifiers of an event noun that name no one but look like actor words ("suicide attack", "mass
-# shooting"): only a catalog group, a demonym or one of these generic words make a modifier an actor.
-_MODIFIER_ACTORS = re.compile(r"^(?:government|regime|rebels?|insurgents?|militants?|jihadists?|police|army|"
-                              r"coalition|opposition)$", re.I)
+# shooting"): only a catalog group, a demonym, "government"/"regime" or one of these generic words
+# make a modifier an actor.
+_MODIFIER_ACTORS = re.compile(r"^(?:rebels?|insurgents?|militants?|jihadists?|police|army)$", re.I)
 
 
 def _chunk(token) -> tuple[int, int]:
@@ -457,7 +450,8 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
                     continue
                 if violent and not has_object and not patient_subject and \
                         (hit := _read_actor(child, default_country, places, named=False)) and hit[0].kind == "civilians":
-                    patient_subject = True
+                    take("actor2", child, event_word, hit=hit)  # read once: civilians without an object are victims
+                    continue
                 take("actor2" if patient_subject else "actor1", child, event_word)
             elif child.dep_ in ("nsubjpass", "dobj"):
                 take("actor2", child, event_word)
