@@ -30,6 +30,15 @@ from sitrep.records import Article, PubDate
         ("Two drones were shot down over the base.", []),
         ("Government forces retook the town after two years.", []),
         ("The army advanced 20 kilometres.", []),
+        ("A shooting left a 16-year-old boy dead and three others injured.", [("killed", 1, "one"), ("injured", 3, "exact")]),
+        ("A child was hurt and Juliet Lynch was killed.", [("injured", 1, "one"), ("killed", 1, "one")]),
+        ("Both men inside the car were killed.", [("killed", 2, "exact")]),
+        ("It was February 25 when police say Robertson was shot dead.", [("killed", 1, "one")]),
+        ("In 2014 people were killed in the city.", []),
+        ("Syria was hurt by the sanctions.", []),
+        ("A man shot six people on Saturday, killing four of them.", [("injured", 2, "exact"), ("killed", 4, "exact")]),
+        ("He was shot 10 times.", []),
+        ("The attack killed 5 and injured 10.", [("killed", 5, "exact"), ("injured", 10, "exact")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:
@@ -88,8 +97,8 @@ def test_passive_voice_roles(events_of) -> None:
 def test_every_field_points_at_its_words(events_of) -> None:
     text = "Syrian troops recaptured the ancient city of Palmyra from IS on Sunday, state media said."
     [m] = events_of(text)
-    assert set(m.evidence) == {"actor1", "actor2", "place"}
-    for role, words in (("actor1", "Syrian troops"), ("actor2", "IS"), ("place", "Palmyra")):
+    assert set(m.evidence) == {"actor1", "actor2", "place", "date"}
+    for role, words in (("actor1", "Syrian troops"), ("actor2", "IS"), ("place", "Palmyra"), ("date", "Sunday")):
         at = m.evidence[role]
         assert text[at["start"]:at["end"]] == at["text"] == words
 
@@ -245,3 +254,33 @@ def test_a_toll_without_an_event_word_is_the_event_just_reported(events_of) -> N
 def test_the_group_stands_for_the_group_just_named(events_of) -> None:
     ms = events_of("Islamic State fighters attacked a checkpoint near Raqqa on Sunday. The group killed 12 soldiers.")
     assert ms[-1].actor1["name"] == "Islamic State" and ms[-1].evidence["actor1"]["text"] == "The group"
+
+
+def test_the_event_date_is_the_event_words_not_the_saying(events_of) -> None:
+    # 2015-01-12 is a Monday: "Friday night" is 2015-01-09, "Saturday" 2015-01-10.
+    [m] = events_of("Four men fatally shot in San Francisco's Hayes Valley neighborhood Friday night were "
+                    "inside a stolen car, police said Saturday.", dct="2015-01-12")
+    assert (m.date_start, m.date_end, m.date_precision) == ("2015-01-09", "2015-01-09", "day")
+    assert m.evidence["date"]["text"] == "Friday night"
+    # With nothing else in the sentence, the day of saying is all there is.
+    [m] = events_of("Police said on Saturday that four men were shot dead.", dct="2015-01-12")
+    assert m.date_start == "2015-01-10"
+
+
+def test_an_undated_sentence_takes_the_day_of_the_news_just_dated(events_of) -> None:
+    text = ("Gunmen opened fire on a market in Kano on Monday, killing five people. "
+            "The attackers fled on motorcycles after the shooting. "
+            "Police arrested two suspects, officials said.")
+    ms = events_of(text, dct="2016-03-30")  # a Wednesday: Monday is 2016-03-28
+    first, second = ms[0], ms[1]
+    assert first.date_start == "2016-03-28" and second.date_start == "2016-03-28"
+    # The evidence says where the day was read: in the earlier sentence.
+    assert second.evidence["date"]["text"] == "Monday" and second.evidence["date"]["start"] < second.start
+    # An arrest is another kind of event: it does not take the attack's day.
+    [arrest] = [m for m in ms if m.sub_event_type == "Arrests"]
+    assert arrest.date_precision == "week" and "date" not in arrest.evidence
+
+
+def test_a_day_without_its_year_reported_as_done_is_in_the_past(events_of) -> None:
+    [m] = events_of("On April 2, Lopez opened fire on his fellow soldiers, killing three.", dct="2015-01-25")
+    assert (m.date_start, m.date_precision) == ("2014-04-02", "day") and not m.date_start > "2015-01-25"

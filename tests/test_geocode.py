@@ -223,3 +223,29 @@ def test_a_surname_once_named_in_full_is_no_place(find):
     assert not any(p.text == "Lopez" for p in find(text))
     # A country keeps its name even when a person in the article bears it.
     assert any(p.text == "Jordan" for p in find("Police said Michael Jordan was arrested. Jordan closed its border."))
+
+
+def test_a_title_makes_a_surname(find):
+    text = "Army Spc. Ivan Lopez opened fire. Mr. Obama said Lopez had served in Iraq."
+    names = {p.text for p in find(text)}
+    assert "Lopez" not in names and "Obama" not in names and "Iraq" in names
+
+
+def test_a_big_citys_own_name_beats_another_towns_old_name(find):
+    # "Philadelphia" is an ancient name of Amman: alone in an article, it is still the US city.
+    [p] = [p for p in find("Three people were shot in Philadelphia on Sunday.") if p.text == "Philadelphia"]
+    assert p.country_code == "US"
+
+
+def test_a_small_foreign_town_with_nothing_pointing_at_its_country_is_left_unresolved(find):
+    text = ("Police in Dayton, Ohio said the suspect fled from Columbus in a silver Honda "
+            "and was stopped near Cincinnati.")
+    [honda] = [p for p in find(text) if p.text == "Honda"]
+    assert honda.geonameid is None and "too weak" in honda.reason
+    assert {p.country_code for p in find(text) if p.geonameid and p.precision == "city"} == {"US"}
+
+
+def test_a_first_name_before_police_is_a_town(find):
+    [p] = find("Austin police are investigating a shooting that left a young man dead.")
+    assert (p.text, p.admin1) == ("Austin", "Texas")
+    assert not find("Police said Austin was shot by his brother.")

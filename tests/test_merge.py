@@ -124,3 +124,20 @@ def test_a_story_reprinted_by_many_outlets_is_one_event_with_every_copy() -> Non
     assert sorted(first["mention_ids"]) == sorted([c["id"] for c in copies] + ["o1"])
     assert len(first["fatalities"]["claims"]) == 41 and len(first["sources"]) == 41  # every copy's claim kept
     assert merge(list(reversed(copies)) + [later, other]) == events  # order-free
+
+
+def test_the_event_date_is_the_day_most_sources_give() -> None:
+    # Two outlets date the recapture the 27th in their own sentences; a third read the day its
+    # source spoke (the 28th), and a fourth took the 26th from an earlier sentence of its article.
+    said = "Troops recaptured the ancient city, the ministry said on Monday."
+    ms = [mention("d1", "a", "2016-03-27", GOV, SYRIA_ARMY), mention("d2", "b", "2016-03-27", GOV, SYRIA_ARMY),
+          mention("d3", "c", "2016-03-28", GOV, SYRIA_ARMY, sentence=said),
+          mention("d4", "d", "2016-03-26", GOV, SYRIA_ARMY)]
+    for m in ms:
+        m["mentions"][0]["evidence"] = {"date": {"start": 0, "end": 6, "text": "Sunday"}}
+    ms[3]["mentions"][0].update(start=100, end=160)  # its date was read before its own sentence
+    [event] = merge(ms)
+    assert event["date"]["start"] == "2016-03-27"
+    # Alone against one dated in its own sentence, a date taken from an earlier sentence loses.
+    [event] = merge([ms[3], ms[2]])
+    assert event["date"]["start"] == "2016-03-28"

@@ -51,7 +51,7 @@ COMMON_NOUN_PLACES = frozenset(
     central coast lakes highlands islands north south east west plains
     """.split()
 )
-# Common English given names and surnames (general knowledge, not from any corpus). A one-word
+# Common given names and surnames in English-language news (general knowledge, not from any corpus). A one-word
 # GeoNames town with one of these names ("Paul", "Levi", "Tyler", "Bolton", "Maria") is left to the
 # NER, which sees the context; curated names (countries, sitrep's additions) are not affected.
 PERSON_NAMES = frozenset(
@@ -77,6 +77,13 @@ PERSON_NAMES = frozenset(
     mitchell roberts turner phillips parker evans edwards collins stewart morris murphy cook rogers
     morgan cooper peterson bailey reed kelly howard cox ward richardson watson brooks wood james bennett
     gray hughes price sanders myers long ross foster bryant sutton holloway bolton milton harvey
+    ivan carlos luis miguel jorge pedro manuel antonio francisco javier rafael fernando ricardo roberto
+    eduardo mario sergio alejandro diego andres oscar raul hector ahmed mohammed muhammad mohamed omar
+    hassan hussein ibrahim mustafa yusuf khalid tariq samir karim sergei dmitry vladimir alexei andrei
+    nikolai mikhail igor oleg yuri pierre jean-pierre hans klaus giuseppe marco luca
+    garcia rodriguez martinez hernandez lopez gonzalez perez sanchez ramirez torres flores rivera gomez
+    diaz cruz reyes morales ortiz gutierrez chavez ramos ruiz alvarez mendoza castillo jimenez moreno
+    romero herrera medina aguilar vargas castro guzman salazar
     """.split()
 )
 # First-level areas of at least this many people (summed over their GeoNames towns) are curated
@@ -262,15 +269,23 @@ def _caps_context(doc: Doc, ent: Span) -> bool:
 def surnames(doc: Doc) -> frozenset[str]:
     """Words the text uses as a surname: the title-case word after a common first name ("Ivan
     Lopez"). News names a person in full once, then by surname alone ("Lopez opened fire"), and
-    that bare surname is no place even where a gazetteer has a town of that name."""
+    that bare surname is no place even where a gazetteer has a town of that name. A title makes a
+    surname too ("Mr. Obama", "Sgt. Batman")."""
     if "sitrep_surnames" not in doc.user_data:
         found, prev = set(), False
-        for tok in doc:  # one pass: a surname follows a capitalised first name
+        for tok in doc:  # one pass: a surname follows a capitalised first name or a title
             if prev and tok.is_title and tok.is_alpha:
                 found.add(tok.text)
-            prev = tok.is_title and tok.lower_ in PERSON_NAMES
+            prev = (tok.is_title and tok.lower_ in PERSON_NAMES) or tok.lower_.rstrip(".") in HONORIFICS
         doc.user_data["sitrep_surnames"] = frozenset(found)
     return doc.user_data["sitrep_surnames"]
+
+
+# Titles written before a surname (general knowledge of English news style).
+HONORIFICS = frozenset("""
+    mr mrs ms miss dr sgt lt gen col maj capt cpl pvt adm rep sen gov officer deputy detective trooper
+    judge justice president senator governor mayor sheriff prof rev
+""".split())
 
 
 @Language.component("sitrep_ruler_guard")

@@ -25,7 +25,17 @@ from sitrep.records import PubDate, RawDoc
 
 
 def _norm(text: str | None) -> str:
-    return re.sub(r"[^a-z]+", " ", (text or "").lower()).replace(" county", "").strip()
+    text = re.sub(r"\bst\b\.?", "saint", (text or "").lower())
+    text = re.sub(r"\bft\b\.?", "fort", text)
+    return re.sub(r"[^a-z]+", " ", text).replace(" county", "").strip()
+
+
+def _same_city(name: str | None, record: str | None) -> bool:
+    """A place name and a GVA ``city_or_county``, which may give a second name in brackets:
+    "Cartersville (Euharlee)", "Arverne (Queens)", "New York (Manhattan)"; "St." is "Saint"."""
+    mine = _norm(name)
+    names = {_norm(part) for part in re.split(r"[()]", record or "") if part.strip()}
+    return bool(mine) and mine in names
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -119,7 +129,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         loc = event.get("location") or {}
         date = event["date"]
         fields["date"] += bool(day and date["start"] and date["start"] <= day <= (date["end"] or date["start"]))
-        fields["city"] += bool(_norm(loc.get("name")) and _norm(loc.get("name")) == _norm(rec.get("city_or_county")))
+        fields["city"] += _same_city(loc.get("name"), rec.get("city_or_county"))
         fields["state"] += bool(_norm(loc.get("admin1")) and _norm(loc.get("admin1")) == _norm(rec.get("state")))
         fields["killed"] += (event["fatalities"]["best"] or 0) == int(rec.get("num_killed") or 0)
         fields["injured"] += (event["injured"]["best"] or 0) == int(rec.get("num_injured") or 0)

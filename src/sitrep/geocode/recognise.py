@@ -178,12 +178,15 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
 
 # Words before a place name that make a place of a first name ("in Nathan", "Austin, Texas").
 _PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of", "around", "across"})
+# Words after a name that make it a place's: "Austin police", "a Charlotte woman", "Jackson residents".
+_PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents resident man woman men women teen teens boy
+    girl native natives area city county neighborhood neighbourhood suburb firefighters school schools""".split())
 
 
 def _first_name_alone(span) -> bool:
     """A one-word name the statistical NER took for a place that the text uses as a surname, or
-    that is a common first name with no preposition of place before it nor a comma after it:
-    "the revolver shooting Nathan"."""
+    that is a common first name with no preposition of place before it, nor a comma or a word
+    for the place's people after it: "the revolver shooting Nathan"."""
     from sitrep.nlp import PERSON_NAMES, surnames
 
     if len(span) != 1:
@@ -195,7 +198,7 @@ def _first_name_alone(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
-    return before not in _PLACE_LEAD and after != ","
+    return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
 
 
 def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
@@ -225,6 +228,11 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             if kind == "adjectival" and not demonyms:
                 continue
             out.append(Mention(span.start_char, span.end_char, span.text, label, kind, src))
+        elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and \
+                doc[ent.end].lower_ in _PLACE_FOLLOW and (ent.start == 0 or not doc[ent.start - 1].is_title) and \
+                gaz.lookup(ent.text):
+            # "Austin police", "a Charlotte woman": the statistical NER's person is a town's name.
+            out.append(Mention(ent.start_char, ent.end_char, ent.text, "GPE", "name", "ner"))
         elif label == "NORP":
             if not demonyms:
                 continue

@@ -233,7 +233,22 @@ def reconcile(records: list[dict]) -> dict:
     """One Event record (contract fields) from a cluster of mention records."""
     ids = sorted(r["id"] for r in records)
     best = max(records, key=lambda r: (r["confidence"], -len(r["notes"]), r["id"]))
-    dated = sorted(records, key=lambda r: (_DATE_RANK.get(r["date"]["precision"], 4), r["date"]["start"] or ""))
+    # The event's date: the most precise one, and of those the range most documents give (one
+    # outlet's "said Saturday" read as the day of the shooting should not outvote two that say
+    # Friday), a date read in the mention's own sentence counting twice one it took from an
+    # earlier sentence; then the earliest.
+    weight: dict[tuple, float] = {}
+    for r in records:
+        m = r["mentions"][0]
+        where = (m.get("evidence") or {}).get("date")
+        w = 1.0 if where and m["start"] <= where["start"] < m["end"] else 0.5
+        key = ((r["date"]["start"], r["date"]["end"]), m["document"])
+        weight[key] = max(weight.get(key, 0.0), w)
+    backing = Counter()
+    for (span, _doc), w in weight.items():
+        backing[span] += w
+    dated = sorted(records, key=lambda r: (_DATE_RANK.get(r["date"]["precision"], 4),
+                                           -backing[(r["date"]["start"], r["date"]["end"])], r["date"]["start"] or ""))
     located = sorted(records, key=lambda r: (_PRECISION_RANK.get((r.get("location") or {}).get("precision"), 5), r["id"]))
     vote = lambda key: Counter(_name(r[key]) for r in records if _name(r[key])).most_common(1)  # noqa: E731
     pick = lambda key: next((r[key] for r in records if v and _name(r[key]) == v[0][0]), None) if (v := vote(key)) else None  # noqa: E731
