@@ -284,3 +284,16 @@ def test_an_undated_sentence_takes_the_day_of_the_news_just_dated(events_of) -> 
 def test_a_day_without_its_year_reported_as_done_is_in_the_past(events_of) -> None:
     [m] = events_of("On April 2, Lopez opened fire on his fellow soldiers, killing three.", dct="2015-01-25")
     assert (m.date_start, m.date_precision) == ("2014-04-02", "day") and not m.date_start > "2015-01-25"
+
+
+def test_the_headline_names_the_main_place() -> None:
+    from sitrep.spine import extract_document
+
+    pub = PubDate(date="2014-07-23", earliest="2014-07-23", latest="2014-07-23", basis="user", confidence=1.0)
+    text = ("Four men were shot Tuesday night near a basketball court. "
+            "Police said the victims were taken to a hospital. "
+            "In other news, the Columbus city council met on Monday.")
+    article = Article(id="t", source="t", title="Four men shot in Schenectady", text=text, published=pub)
+    shot = extract_document(article)[0]
+    assert shot.location["name"] == "Schenectady"
+    assert shot.evidence["place"] == {"start": 17, "end": 28, "text": "Schenectady", "in": "title"}

@@ -488,7 +488,7 @@ def _place_span(mention, places: list) -> Pred | None:
     loc = mention.location
     if not loc or not loc.get("geonameid"):
         return None
-    if at := (mention.evidence or {}).get("place"):
+    if (at := (mention.evidence or {}).get("place")) and at.get("in") != "title":
         return Pred.name(at["start"], at["end"])
     same = [p for p in places if p.geonameid == loc["geonameid"]]
     inside = [p for p in same if mention.start <= p.start < mention.end]

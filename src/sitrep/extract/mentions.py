@@ -241,6 +241,9 @@ _ANAPHORIC_NOUNS = frozenset({"group", "organisation", "organization", "movement
 # style names the actor, then goes on ("Taliban gunmen attacked the base. They killed 23
 # soldiers."); further back the referent is as often someone else (WikiEvents dev, read by eye).
 PRONOUN_REACH_SENTENCES = 2
+# A town named in the title counts as this many mentions in the text when choosing the article's
+# main place (GVA, `sitrep eval merge`: see the README's merge section for what it changed).
+TITLE_WEIGHT = 2
 # Relative pronouns: "the snipers who slaughtered protesters" — the actor is what they stand for.
 _RELATIVE = frozenset({"who", "which", "that"})
 # Prepositions under an actor word whose object may name the group: "fighters of IS", "militants from IS".
@@ -572,8 +575,9 @@ def _consistent(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> tu
     return actor1, actor2
 
 
-def extract(article: Article, *, places: list[Place] | None = None) -> list[Mention]:
-    """The event mentions of ``article`` (offsets index ``article.text``)."""
+def extract(article: Article, *, places: list[Place] | None = None, title_places: list[Place] = ()) -> list[Mention]:
+    """The event mentions of ``article`` (offsets index ``article.text``). ``title_places``, the
+    places of the article's title (offsets into the title), help choose the article's main place."""
     from sitrep.dates.timex import find_timexes
     from sitrep.geocode import find_places
     from sitrep.nlp import spacy_safe
@@ -615,8 +619,14 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
             candidates.append((s, e, choice))
     countries = Counter(p.country_code for p in resolved if p.country_code)
     default_country = countries.most_common(1)[0][0] if countries else None
-    main_place = Counter(p.geonameid for p in resolved if p.precision in ("city", "point")).most_common(1)
-    main = next((p for p in resolved if main_place and p.geonameid == main_place[0][0]), None)
+    # The article's main place: the town or point it names most, a town in its title counting
+    # TITLE_WEIGHT times (a headline names where its story happened: "Four men shot near
+    # Kingsessing Park", while the text may name only streets and a sidebar's towns).
+    heading = [p for p in title_places if p.geonameid and p.precision in ("city", "point")]
+    votes = Counter(p.geonameid for p in resolved if p.precision in ("city", "point"))
+    votes.update({p.geonameid: TITLE_WEIGHT for p in heading})
+    main_place = votes.most_common(1)
+    main = next((p for p in (*resolved, *heading) if main_place and p.geonameid == main_place[0][0]), None)
     pub = article.published
     anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
     nlp = get_nlp()
@@ -670,8 +680,13 @@ def extract(article: Article, *, places: list[Place] | None = None) -> list[Ment
             place = next((p for p in in_sentence if any(s + a <= p.start < s + b for a, b in taken)), None)
         place = place or next((p for p in in_sentence if p.precision in ("point", "city")), None) or \
             (in_sentence[0] if in_sentence else main)
-        if place is not None and place.geonameid is not None and s <= place.start < e:
+        titled = any(place is p for p in heading)
+        if place is not None and place.geonameid is not None and not titled and s <= place.start < e:
             evidence["place"] = {"start": place.start, "end": place.end, "text": text[place.start:place.end]}
+        elif place is not None and place is main and main.geonameid is not None:
+            # The article's main place, named outside the sentence: in the title, or first in the text.
+            evidence["place"] = {"start": place.start, "end": place.end, "text": place.text,
+                                 "in": "title" if titled else "text"}
         parent = taxonomy.sub_event_types[sub_type].parent if sub_type in taxonomy.sub_event_types else ""
         date = None
         if found := _event_date(span, find_timexes(sentence, anchor), _trigger_verbs(sub_type)):

@@ -36,7 +36,7 @@ from dataclasses import replace
 from sitrep.records import Place
 from sitrep.nlp import spacy_safe
 
-__all__ = ["find_places", "find_places_many", "places_from_doc"]
+__all__ = ["find_places", "find_places_many", "find_places_titled", "places_from_doc"]
 
 def _restore_texts(text: str, places: list[Place]) -> list[Place]:
     """Mentions' texts as they are in ``text`` (not in its spaCy-safe copy)."""
@@ -131,6 +131,18 @@ def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, 
         docs = nlp.pipe([t for t, _ in pieces], disable=disable, batch_size=1)
         places = _places(safe, [(d, base) for d, (_, base) in zip(docs, pieces)], demonyms, approximate)
     return places if safe == text else _restore_texts(text, places)
+
+
+def find_places_titled(text: str, title: str | None, *, demonyms: bool = True) -> tuple[list[Place], list[Place]]:
+    """The places of an article's title and of its text, resolved together (the title's "Troy"
+    read with the text's Michigan), each list with offsets into its own string."""
+    if not title or not title.strip():
+        return [], find_places(text, demonyms=demonyms)
+    cut = len(title) + 2
+    both = find_places(f"{title}\n\n{text}", demonyms=demonyms)
+    heading = [p for p in both if p.end <= len(title)]
+    body = [replace(p, start=p.start - cut, end=p.end - cut) for p in both if p.start >= cut]
+    return heading, body
 
 
 def find_places_many(
