@@ -39,6 +39,15 @@ from sitrep.records import Article, PubDate
         ("A man shot six people on Saturday, killing four of them.", [("injured", 2, "exact"), ("killed", 4, "exact")]),
         ("He was shot 10 times.", []),
         ("The attack killed 5 and injured 10.", [("killed", 5, "exact"), ("injured", 10, "exact")]),
+        ("The gunman killed four people and injured four others.", [("killed", 4, "exact"), ("injured", 4, "exact")]),
+        ("Four shot, one killed in Chicago.", [("injured", 3, "exact"), ("killed", 1, "exact")]),
+        ("The officer fired one shot, striking him.", []),
+        ("Three people were hurt and a teenager died.", [("injured", 3, "exact"), ("killed", 1, "one")]),
+        ("We are losing so many young lives.", []),
+        ("A 12-year-old girl was wounded.", [("injured", 1, "one")]),
+        ("Two of the people shot remain in critical condition.", [("injured", 2, "part")]),
+        ("The blast killed 12 of the 40 passengers.", [("killed", 12, "exact")]),
+        ("He was shot three to four times.", []),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:
@@ -297,3 +306,12 @@ def test_the_headline_names_the_main_place() -> None:
     shot = extract_document(article)[0]
     assert shot.location["name"] == "Schenectady"
     assert shot.evidence["place"] == {"start": 17, "end": 28, "text": "Schenectady", "in": "title"}
+
+
+def test_some_of_a_toll_sets_the_figure_only_without_a_toll() -> None:
+    from sitrep.extract.casualties import figures
+
+    claims = [{"value": 2, "qualifier": "part"}, {"value": 1, "qualifier": "one"}, {"value": 5, "qualifier": "exact"},
+              {"value": 7, "qualifier": "exact"}]
+    assert figures(claims)[("best")] == 5 and (figures(claims)["low"], figures(claims)["high"]) == (1, 7)
+    assert figures(claims[:2])["best"] == 1

@@ -20,7 +20,7 @@ VAGUE_COUNTS = {
     "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens": 10,
     "several": 10, "many": 10, "a number": 10, "numerous": 10, "a few": 3, "few": 3,
 }
-_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens|several|many|a\s{1,3}number|numerous|a\s{1,3}few)(?:\s{1,3}of)?"
+_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens|several|(?<!so\s)(?<!too\s)(?<!how\s)many|a\s{1,3}number|numerous|a\s{1,3}few)(?:\s{1,3}of)?"
 _QUAL = r"(?:at\s{1,3}least|more\s{1,3}than|over|nearly|almost|about|around|some|approximately|roughly|up\s{1,3}to|as\s{1,3}many\s{1,3}as|an\s{1,3}estimated|a\s{1,3}total\s{1,3}of)"
 _QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than", "nearly": "about", "almost": "about",
@@ -49,7 +49,7 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
            r"female|male|juvenile|adult)")
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,4}?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)"
+    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
     rf"(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
@@ -83,12 +83,14 @@ _TOLL = re.compile(rf"\b(?P<word>death\s{{1,3}}toll|toll)\b[^.;]{{0,40}}?\b(?:to
 class Count:
     kind: str  # "killed" or "injured"
     value: int
-    qualifier: str  # exact, at least, more than, about, up to, vague
+    qualifier: str  # exact, at least, more than, about, up to, vague; one, part (some of a toll)
     start: int
     end: int
     text: str
 
 
+# "Two of the people shot", "one of four women wounded", "three of them": part of a toll.
+_PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
@@ -136,15 +138,24 @@ def find_counts(sentence: str) -> list[Count]:
                 word = "injured" if re.match(rf"\s*{_INJURED}", tail) else "killed"
             if pattern is _NUM_THEN_WORD and re.search(r"\b(?:years?|days?|hours?|months?|km|kilomet|miles?|percent|%)\b", m["nouns"] or "", re.I):
                 continue  # "two years killed" is not a count of people
-            if pattern is _NUM_THEN_WORD and (m["nouns"] or "").strip().lower() in ("and", "or", "but"):
-                continue  # "killed 5 and injured 10": the 5 were killed (the next pattern reads it)
-            if pattern is _WORD_THEN_NUM and re.match(r"\s*(?:times|rounds|shots|bullets|bursts|years?|days?|hours?|months?|"
+            if pattern is _NUM_THEN_WORD and re.search(r"(?:^|\s)(?:and|or|but)$", (m["nouns"] or "").strip().lower()):
+                continue  # "killed 5 (people) and injured 10": the 5 were killed (the next pattern reads it)
+            if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and \
+                    re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", sentence[:m.start("num")], re.I):
+                continue  # "fired one shot", "one shot heard": a shot, not a person shot
+            if pattern is _WORD_THEN_NUM and re.match(rf"\s*(?:to|or|-)\s*{NUMBER}\s+times\b", sentence[m.end("num"):], re.I):
+                continue  # "shot three to four times"
+            if re.match(r"-(?:year|month|week|day)", sentence[m.end("num"):m.end("num") + 7], re.I):
+                continue  # "a 12-year-old": an age, not a count
+            if pattern is _WORD_THEN_NUM and re.match(r"(?<!\s)\s*(?:times|rounds|shots|bullets|bursts|years?|days?|hours?|months?|"
                                                       r"minutes?|miles?|km|feet|yards|percent|%)\b", sentence[m.end("num"):], re.I):
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
             if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE):
                 qual = "one"  # one victim named: part of a toll
+            elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
+                qual = "part"  # "two of the people shot", "one of four women": some of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
@@ -168,8 +179,11 @@ def find_counts(sentence: str) -> list[Count]:
         if hit.kind != "injured" or not (re.search(r"\bshot$", hit.text, re.I) or
                                          re.search(r"\b(?:shot|shooting)\s+$", sentence[:hit.start], re.I)):
             continue
-        died = next((c for c in counts[i + 1:] if c.kind == "killed" and sentence[c.start - 8:c.start].lower().strip() == "killing"
-                     and not re.search(r"[.;]", sentence[hit.end:c.start])), None)
+        # ("Four shot, one killed" is the headline form of the same.)
+        died = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
+                     and "fatally" not in c.text.lower()  # "shot, one fatally": taken off above
+                     and (sentence[c.start - 8:c.start].lower().strip() == "killing"
+                          or re.fullmatch(r"(?<!\s)\s*,\s*", sentence[hit.end:c.start]))), None)
         if died is not None and died.value <= hit.value:
             counts[i] = Count(kind="injured", value=hit.value - died.value, qualifier=hit.qualifier,
                               start=hit.start, end=hit.end, text=hit.text)
@@ -181,9 +195,9 @@ def figures(claims: list[dict]) -> dict:
 
     ACLED's conservative rule: the lowest reported figure is the one coded; the range and every
     claim with its claimant stay beside it. A claim about one named victim (qualifier ``one``: "a
-    second man was wounded") is part of a toll, not a toll: it sets the figure only when no claim
-    gives a count."""
+    second man was wounded") or some of the victims (``part``: "two of the people shot") is part
+    of a toll, not a toll: it sets the figure only when no claim gives a count."""
     values = [c["value"] for c in claims]
-    tolls = [c["value"] for c in claims if c.get("qualifier") != "one"] or values
+    tolls = [c["value"] for c in claims if c.get("qualifier") not in ("one", "part")] or values
     return {"best": min(tolls) if tolls else None, "low": min(values) if values else None,
             "high": max(values) if values else None, "claims": claims}
