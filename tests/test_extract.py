@@ -315,3 +315,8 @@ def test_some_of_a_toll_sets_the_figure_only_without_a_toll() -> None:
               {"value": 7, "qualifier": "exact"}]
     assert figures(claims)[("best")] == 5 and (figures(claims)["low"], figures(claims)["high"]) == (1, 7)
     assert figures(claims[:2])["best"] == 1
+
+
+def test_a_day_ahead_stays_ahead_when_the_sentence_looks_ahead(events_of) -> None:
+    ms = events_of("The man charged with the shooting that killed two people will be tried on April 2.", dct="2015-01-25")
+    assert ms and all(m.date_start == "2015-04-02" for m in ms)

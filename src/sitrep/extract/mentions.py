@@ -241,6 +241,8 @@ _ANAPHORIC_NOUNS = frozenset({"group", "organisation", "organization", "movement
 # style names the actor, then goes on ("Taliban gunmen attacked the base. They killed 23
 # soldiers."); further back the referent is as often someone else (WikiEvents dev, read by eye).
 PRONOUN_REACH_SENTENCES = 2
+# Words that put a sentence's event ahead of its article ("the trial is set for April 2").
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|scheduled|set\s+(?:for|to)|planned|plans?\s+to|expected\s+to|upcoming)\b", re.I)
 # A town named in the title counts as this many mentions in the text when choosing the article's
 # main place (GVA, `sitrep eval merge`: see the README's merge section for what it changed).
 TITLE_WEIGHT = 2
@@ -691,7 +693,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
         date = None
         if found := _event_date(span, find_timexes(sentence, anchor), _trigger_verbs(sub_type)):
             date, timex = found
-            if anchor and date[0] > anchor.isoformat() and not re.search(r"\d{4}", timex.text):
+            if anchor and date[0] > anchor.isoformat() and not re.search(r"\d{4}", timex.text) and \
+                    any(t.tag_ == "VBD" for t in span) and not _FUTURE_CUE.search(sentence):
                 # A day named without its year that the news reports as done is not yet to come:
                 # "On April 2, Lopez opened fire" in a January article is last year's April 2.
                 date = _year_before(date)
