@@ -58,7 +58,7 @@ _LEFT_ONE = re.compile(
     rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely))?\s{{1,3}}(?P<word>dead|injured|wounded|hurt)\b", re.I)
 # "Juliet Lynch was killed", "Robertson was shot dead": one named person. A capitalised word that
 # names a group or a body ("Police", "Officers") is not a name. "Gaines was shot" is not counted:
-# a named victim said to be shot has often died (GVA injured accuracy fell 0.474 → 0.465 with it).
+# a named victim said to be shot has often died (counted, GVA injured accuracy fell about a point).
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}})"
     rf"\s{{1,3}}(?:was|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|later|also))?"
