@@ -94,6 +94,8 @@ _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|a
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
+# How far before a number those words are looked for: the longest, "September" and three spaces.
+_LOOK_BACK = 14
 
 
 def _value(num: str) -> tuple[int | None, bool]:
@@ -126,8 +128,9 @@ def find_counts(sentence: str) -> list[Count]:
                 continue
             if pattern is _NAMED_ONE and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
-            if m["num"][:1].isdigit() and (_DATE_BEFORE.search(sentence, 0, m.start("num")) or (
-                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(sentence, 0, m.start("num")))):
+            before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
+            if m["num"][:1].isdigit() and (_DATE_BEFORE.search(before) or (
+                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(before))):
                 continue  # "It was February 25 when … was shot dead", "in 2014": a day or a year
             word = m["word"].lower()
             if pattern is _WORD_THEN_NUM and word in ("left", "leaving", "claimed"):
@@ -141,7 +144,7 @@ def find_counts(sentence: str) -> list[Count]:
             if pattern is _NUM_THEN_WORD and re.search(r"(?:^|\s)(?:and|or|but)$", (m["nouns"] or "").strip().lower()):
                 continue  # "killed 5 (people) and injured 10": the 5 were killed (the next pattern reads it)
             if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and \
-                    re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", sentence[:m.start("num")], re.I):
+                    re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", before, re.I):
                 continue  # "fired one shot", "one shot heard": a shot, not a person shot
             if pattern is _WORD_THEN_NUM and re.match(rf"\s*(?:to|or|-)\s*{NUMBER}\s+times\b", sentence[m.end("num"):], re.I):
                 continue  # "shot three to four times"
@@ -177,7 +180,7 @@ def find_counts(sentence: str) -> list[Count]:
     for i, hit in enumerate(counts):
         # "A man shot six people, killing four of them": those shot include those who died.
         if hit.kind != "injured" or not (re.search(r"\bshot$", hit.text, re.I) or
-                                         re.search(r"\b(?:shot|shooting)\s+$", sentence[:hit.start], re.I)):
+                                         re.search(r"\b(?:shot|shooting)\s+$", sentence[max(0, hit.start - _LOOK_BACK):hit.start], re.I)):
             continue
         # ("Four shot, one killed" is the headline form of the same.)
         died = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
