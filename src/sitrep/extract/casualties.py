@@ -165,31 +165,33 @@ def find_counts(sentence: str) -> list[Count]:
             found[span] = Count(kind=_kind(word) if pattern is not _TOLL else "killed", value=value, qualifier=qual,
                                 start=span[0], end=span[1], text=sentence[span[0]:span[1]])
     counts = sorted(found.values(), key=lambda c: c.start)
+    # Those hit include those who died, so the wounded are the hit less the dead: "Nine people were
+    # shot, one fatally", "A man shot six people, killing four of them", "Four shot, one killed".
+    pairs: list[tuple[Count, Count]] = []  # (those hit, those of them who died)
     for m in _FATALLY.finditer(sentence[:20000]):
         died, _ = _value(m["num"])
         hit = next((c for c in counts if c.kind == "injured" and c.end <= m.start("num") and
                     re.search(rf"{m['word']}\s*$", c.text, re.I)), None)
         if died is None or hit is None or died > hit.value:
             continue
-        # Those shot include those who died: "Nine people were shot, one fatally" is 1 killed, 8 hurt.
-        counts[counts.index(hit)] = Count(kind="injured", value=hit.value - died, qualifier=hit.qualifier,
-                                          start=hit.start, end=hit.end, text=hit.text)
-        counts.append(Count(kind="killed", value=died, qualifier="exact", start=m.start("num"), end=m.end(),
-                            text=sentence[m.start("num"):m.end()]))
+        dead = Count(kind="killed", value=died, qualifier="exact", start=m.start("num"), end=m.end(),
+                     text=sentence[m.start("num"):m.end()])
+        counts.append(dead)
+        pairs.append((hit, dead))
     counts.sort(key=lambda c: c.start)
     for i, hit in enumerate(counts):
-        # "A man shot six people, killing four of them": those shot include those who died.
-        if hit.kind != "injured" or not (re.search(r"\bshot$", hit.text, re.I) or
+        if hit.kind != "injured" or any(hit is h for h, _ in pairs) or not (re.search(r"\bshot$", hit.text, re.I) or
                                          re.search(r"\b(?:shot|shooting)\s+$", sentence[max(0, hit.start - _LOOK_BACK):hit.start], re.I)):
             continue
-        # ("Four shot, one killed" is the headline form of the same.)
-        died = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
-                     and "fatally" not in c.text.lower()  # "shot, one fatally": taken off above
+        dead = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
+                     and not any(c is d for _, d in pairs)
                      and (sentence[c.start - 8:c.start].lower().strip() == "killing"
                           or re.fullmatch(r"(?<!\s)\s*,\s*", sentence[hit.end:c.start]))), None)
-        if died is not None and died.value <= hit.value:
-            counts[i] = Count(kind="injured", value=hit.value - died.value, qualifier=hit.qualifier,
-                              start=hit.start, end=hit.end, text=hit.text)
+        if dead is not None and dead.value <= hit.value:
+            pairs.append((hit, dead))
+    for hit, dead in pairs:
+        counts[counts.index(hit)] = Count(kind="injured", value=hit.value - dead.value, qualifier=hit.qualifier,
+                                          start=hit.start, end=hit.end, text=hit.text)
     return sorted((c for c in counts if c.value > 0 or c.kind == "killed"), key=lambda c: c.start)
 
 
