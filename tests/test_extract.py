@@ -290,6 +290,19 @@ def test_an_undated_sentence_takes_the_day_of_the_news_just_dated(events_of) -> 
     assert arrest.date_precision == "week" and "date" not in arrest.evidence
 
 
+def test_an_event_in_an_after_clause_is_earlier_and_undated(events_of) -> None:
+    text = ("A video posted online on 4 July showed Islamic State fighters killing 25 soldiers in Palmyra. "
+            "Scores of troops were killed in the days after Palmyra fell to IS.")
+    ms = events_of(text, dct="2015-07-06")
+    [fall] = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
+    # The fall came before the killings; neither the paragraph's 4 July nor the week before
+    # publication is its day.
+    assert fall.date_start is None and "date" not in fall.evidence and fall.background
+    [m] = [m for m in events_of("IS captured Palmyra on Sunday after a week of fighting.", dct="2015-05-26")
+           if m.sub_event_type == "Non-state actor overtakes territory"]
+    assert m.date_start == "2015-05-24" and not m.background
+
+
 def test_a_day_without_its_year_reported_as_done_is_in_the_past(events_of) -> None:
     [m] = events_of("On April 2, Lopez opened fire on his fellow soldiers, killing three.", dct="2015-01-25")
     assert (m.date_start, m.date_precision) == ("2014-04-02", "day") and not m.date_start > "2015-01-25"

@@ -282,3 +282,10 @@ def test_dispatch_finds_what_a_full_scan_finds():
         "and at noon Thursday the deadline passes; earlier this week and late last year, every Monday."
     )
     assert fx(text, DCT) == fx(text, DCT, _full_scan=True)
+
+
+def test_a_day_run_into_its_year_is_a_date() -> None:
+    # Scrapes that drop the space between page elements: "Last updated at Jul 172015".
+    found = [(t.text, t.value) for t in find_timexes("Last updated at Jul 172015 Barrel bombs fell.", None)]
+    assert found == [("Jul 172015", "2015-07-17")]
+    assert [t.value for t in find_timexes("on Jul 012016", None)] == ["2016-07-01"]

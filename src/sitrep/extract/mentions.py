@@ -144,6 +144,23 @@ def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
     return 1
 
 
+def _anterior(span, triggers: frozenset[str]) -> bool:
+    """Whether every event verb of the sentence sits in a clause that places it before the time
+    the sentence is about: "killed in the days after Palmyra fell to IS", "since the town was
+    captured". Such an event happened earlier, on a day the sentence does not give."""
+    def marked(token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKS for c in token.children) or \
+            token.dep_ == "pcomp" and token.head.lower_ in _BEFORE_MARKS
+
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and {t.lower_, t.lemma_.lower()} & triggers]
+    # A clause marker sits on its verb or one step above it (a verb chained under the clause's).
+    return bool(verbs) and all(marked(t) or marked(t.head) for t in verbs)
+
+
+# Words that open a clause about an earlier event.
+_BEFORE_MARKS = frozenset({"after", "since"})
+
+
 def _event_date(span, timexes, triggers: frozenset[str]) -> tuple[tuple[str, str, str], object] | None:
     """The sentence's event date: of its dates, the one that dates the event's word, else one that
     does not date a verb of saying, else the first (``_date_rank``; ties go to the first), with
@@ -692,7 +709,15 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
                                  "in": "title" if titled else "text"}
         parent = taxonomy.sub_event_types[sub_type].parent if sub_type in taxonomy.sub_event_types else ""
         date = None
-        if found := _event_date(span, find_timexes(sentence, anchor), _trigger_verbs(sub_type)):
+        earlier = _anterior(span, _trigger_verbs(sub_type))
+        found = _event_date(span, find_timexes(sentence, anchor), _trigger_verbs(sub_type))
+        if earlier and found and _date_rank(span, found[1].start, _trigger_verbs(sub_type)) > 0:
+            found = None  # the sentence's date is of the later event, not of this one
+        if earlier and not found:
+            # "Killed in the days after Palmyra fell": the fall came before, on a day not given
+            # here; neither the paragraph's day nor the days before publication date it.
+            pass
+        elif found:
             date, timex = found
             if anchor and date[0] > anchor.isoformat() and not re.search(r"\d{4}", timex.text) and \
                     any(t.tag_ == "VBD" for t in span) and not _FUTURE_CUE.search(sentence):
@@ -718,7 +743,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
         )
         background = bool(
             date and anchor and dt.date.fromisoformat(date[1]) < anchor - dt.timedelta(days=BACKGROUND_DAYS)
-        ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor)
+        ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor) \
+            or earlier and date is None
         if found and date[2] == "day" and not background:
             news_day[parent] = (date, evidence["date"], paragraph(s))
         out.append(Mention(
