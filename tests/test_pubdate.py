@@ -97,6 +97,28 @@ def test_undated_rewrite_is_dated_by_the_dated_report() -> None:
     assert out["o"].date is None  # nothing like it is dated: left blank, not guessed
 
 
+def test_a_year_less_dateline_takes_its_year_from_loose_neighbours() -> None:
+    dated = art("The World Health Organisation raised its swine flu pandemic alert as cases spread in Mexico "
+                "and the United States, and pork imports were banned by several countries.",
+                id="d", published=meta("2009-05-05"))
+    undated = art("GENEVA, June 12 (Reuters) - Bans on pork imports after the swine flu outbreak will be "
+                  "highlighted in a trade report, sources said on Friday.", id="u")
+    out = {x.id: x.published for x in date_by_corpus([dated, date_article(undated, today=TODAY)])}
+    pub = out["u"]
+    assert (pub.date, pub.basis) == ("2009-06-12", "corpus") and pub.confidence < 0.5
+    assert "dateline" in pub.note and pub.earliest <= pub.date <= pub.latest
+
+
+def test_a_day_named_with_its_weekday_fixes_the_year() -> None:
+    dated = art("Boston police investigate a shooting in Dorchester that injured three people in a car.",
+                id="d", published=meta("2016-01-15"))
+    undated = art("A shooting in Dorchester on the night of Thursday, January 8, killed a 24-year-old man "
+                  "and injured three others in a car, Boston police said.", id="u")
+    pub = {x.id: x.published for x in date_by_corpus([dated, date_article(undated, today=TODAY)])}["u"]
+    # January 8 was a Thursday in 2015, not in 2016 (the neighbour's year) nor any year within two of it.
+    assert pub.date.startswith("2015-01-") and pub.earliest == "2015-01-08" and "weekday" in pub.note
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)))
 def test_inferred_dates_are_well_formed(text: str, crawl: dt.date) -> None:

@@ -46,7 +46,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 # A date governed by a preposition ("seized it on May 21, 2015") is an event's date, not a dateline.
-_DATELINE_LEAD = re.compile(r"\b(?:on|in|for|since|until|till|by|from|before|after|of|to|between|and|than|during|through)\s*$|[.!?]\s*$", re.I)
+_DATELINE_LEAD = re.compile(r"\b(?:the|on|in|for|since|until|till|by|from|before|after|of|to|between|and|than|during|through)\s*$|[.!?]\s*$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # Words before a date that make it a future or scheduled date, which bounds nothing.
@@ -105,6 +105,12 @@ def _future_context(text: str, t: Timex) -> bool:
     return bool(_FUTURE_CUE.search(text[max(0, t.start - 40): t.start]))
 
 
+def dateline_position(text: str, t: Timex) -> bool:
+    """Whether a date near the start of a text stands as its dateline: not governed by a
+    preposition ("seized it on May 21"), a determiner ("the July 7 bombings") or a future cue."""
+    return _DATELINE_LEAD.search(text[max(0, t.start - 30): t.start]) is None and not _future_context(text, t)
+
+
 def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: dt.date | None = None,
                     dateline_end: int = DATELINE_CHARS, today: dt.date | None = None) -> PubDate:
     """Infer the publication date from the article's own temporal expressions (resolved without a
@@ -119,8 +125,7 @@ def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: d
         if m := _DAY.match(t.value):
             d = _day(t.value)
             if d and plausible(d, upper=upper):
-                if (t.start < dateline_end and _DATELINE_LEAD.search(text[max(0, t.start - 30): t.start]) is None
-                        and not _future_context(text, t)):
+                if t.start < dateline_end and dateline_position(text, t):
                     return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-dateline", 0.85,
                                 note=f"dateline: {t.text!r}")
                 if not _future_context(text, t):
