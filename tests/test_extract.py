@@ -48,6 +48,20 @@ from sitrep.records import Article, PubDate
         ("Two of the people shot remain in critical condition.", [("injured", 2, "part")]),
         ("The blast killed 12 of the 40 passengers.", [("killed", 12, "exact")]),
         ("He was shot three to four times.", []),
+        ("Thomas shot and killed Veondus Dennis and Antwan Wheeler on May 10.", [("killed", 2, "part")]),
+        ("Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.",
+         [("killed", 1, "one"), ("injured", 2, "part")]),
+        ("A 3-year-old found a handgun and fatally shot Braylon in the head.", [("killed", 1, "one")]),
+        ("Charges were filed in the shooting death of a Houston man.", [("killed", 1, "one")]),
+        ("A 5-year-old boy was fatally shot inside a home.", [("killed", 1, "one")]),
+        ("That little girl died a short time later.", [("killed", 1, "one")]),
+        ("Bourda, a high school student, was killed while riding his bicycle.", [("killed", 1, "one")]),
+        ("Shaquez Brunner died after he was shot.", [("killed", 1, "one")]),
+        # Capitals that name a group, a month or a day are no victims.
+        ("The strikes killing Islamic State fighters went on.", []),
+        ("Airstrikes killed Syrian Army soldiers near Palmyra.", []),
+        ("Police said the man was killed Thursday.", [("killed", 1, "one")]),
+        ("The death of democracy was mourned.", []),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

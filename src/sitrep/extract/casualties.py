@@ -46,11 +46,11 @@ _WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|left|leaving|clai
 _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|person|soldier|officer|policeman|"
            r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
            r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
-           r"female|male|juvenile|adult)")
-_ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,4}?"
+           r"female|male|juvenile|adult|\d{1,3}-(?:year|month)-old)")
+_ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
-    rf"(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
+    rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
+    rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
@@ -61,11 +61,13 @@ _LEFT_ONE = re.compile(
 # a named victim said to be shot has often died (counted, GVA injured accuracy fell about a point).
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}})"
-    rf"\s{{1,3}}(?:was|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}(?:critically|seriously|fatally|badly|gravely|later|also))?"
-    rf"\s{{1,3}}(?P<word>{_KILLED}|injured|wounded)\b")
+    rf"(?:,\s{{1,3}}(?:\d{{1,3}}|an?\s{{1,3}}[^,.;]{{1,60}}),)?"  # an age or a description: "Bourda, a student, was killed"
+    rf"(?:\s{{1,3}}(?:was|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}(?:critically|seriously|badly|gravely|later|also))?"
+    rf"\s{{1,3}}(?P<word>{_KILLED}|injured|wounded)|\s{{1,3}}(?P<died>died))\b")
 _NOT_NAMES = frozenset("""police officers authorities he she it they this that there what who which one another
     the a an his her their its officials investigators deputies troopers witnesses on in at after before when
-    monday tuesday wednesday thursday friday saturday sunday""".split())
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # "police found 16-year-old Rolando Gonzalez dead": one person, named, found dead.
 _FOUND_DEAD = re.compile(
     r"\bfound\s{1,3}(?P<num>(?:an?\s{1,3})?(?:\d{1,3}-year-old\s{1,3})?)(?P<nouns>(?:[A-Z][\w'’-]{1,20}\s{1,3}){1,4}?)"
@@ -73,6 +75,22 @@ _FOUND_DEAD = re.compile(
 _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT})\s{{1,3}}"
     rf"(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
+# "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
+# Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
+# the plainest words ("fatally shot Braylon"): after "killing" it is as often a group ("Islamists").
+_NAME = r"[A-Z][A-Za-z’'-]{1,20}(?:\s{1,3}[A-Z][A-Za-z’'-]{1,20}){0,2}"
+_NAMED_VICTIMS = re.compile(
+    rf"\b(?P<word>shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}(?:shot|stabbed|wounded)|killed|killing|murdered|"
+    rf"murdering|injuring|wounding)\s{{1,3}}(?P<num>)(?P<nouns>{_NAME}(?:,\s{{1,3}}\d{{1,3}},?)?(?:\s{{1,3}}and\s{{1,3}}{_NAME})?)")
+# Words that may follow a victim's name; any other lower-case word makes the name a modifier.
+_AFTER_NAME = frozenset("""at in on inside outside near and as after before during while with who when whose
+    early late last earlier later this that yesterday today tonight overnight by for from to over outside while
+    during following amid about around""".split())
+_PLAIN_KILLING = re.compile(r"shot\s{1,3}and\s{1,3}killed|fatally\s{1,3}\w{1,20}", re.I)
+# "in the shooting death of a Houston man", "charged in the death of Daniel Redmond-Hamilton".
+_DEATH_OF = re.compile(
+    rf"\b(?P<word>(?:(?:shooting|stabbing)\s{{1,3}})?death)\s{{1,3}}of\s{{1,3}}(?P<num>)"
+    rf"(?P<nouns>(?:an?|his|her|their|the){_ONE_WORDS}\s{{1,3}}{_PERSON}\b|[A-Z][A-Za-z’'-]{{1,20}}(?:\s{{1,3}}[A-Z][A-Za-z’'-]{{1,20}}){{1,2}})")
 # "Nine people were shot, one fatally": of those shot, how many died.
 _FATALLY = re.compile(rf"(?P<word>shot|wounded|injured)\b[^.;]{{0,40}}?,\s{{1,3}}(?P<num>{NUMBER})\s{{1,3}}(?:of\s{{1,3}}them\s{{1,3}})?fatally\b", re.I)
 # "the death toll rose to 70", "a death toll of at least 12"
@@ -102,7 +120,7 @@ def _value(num: str) -> tuple[int | None, bool]:
     key = re.sub(r"\s+", " ", num.lower()).removesuffix(" of").strip()
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key], True
-    if key in ("a", "an"):
+    if key in ("a", "an", "the", "that", "this"):
         return 1, False
     if key == "both":
         return 2, False
@@ -121,18 +139,28 @@ def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
-                    _NAMED_ONE):
+                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF):
         for m in pattern.finditer(sentence[:20000]):
-            value, vague = (1, False) if pattern in (_FOUND_DEAD, _NAMED_ONE) else _value(m["num"])
+            named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
+            value, vague = (1, False) if named else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
-            if pattern is _NAMED_ONE and m["nouns"].split()[0].lower() in _NOT_NAMES:
+            if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
+            if pattern is _NAMED_VICTIMS:
+                names = re.split(r"\s{1,3}and\s{1,3}", re.sub(r",\s{0,3}\d{1,3},?", "", m["nouns"]))
+                if any(n.split()[0].lower() in _NOT_NAMES for n in names) or (
+                        len(names[0].split()) < 2 and not _PLAIN_KILLING.fullmatch(m["word"])):
+                    continue
+                after = re.match(r"\s{0,3}([a-z]\w{0,20})", sentence[m.end():m.end() + 24])
+                if after and after[1] not in _AFTER_NAME:
+                    continue  # "killing Islamic State fighters": the capitals name a group, not a victim
+                value = len(names)
             before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
             if m["num"][:1].isdigit() and (_DATE_BEFORE.search(before) or (
                     re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(before))):
                 continue  # "It was February 25 when … was shot dead", "in 2014": a day or a year
-            word = m["word"].lower()
+            word = (m["word"] or m.groupdict().get("died") or "").lower()
             if pattern is _WORD_THEN_NUM and word in ("left", "leaving", "claimed"):
                 # "left 5 dead", "claimed 12 lives": the casualty word follows the number.
                 tail = sentence[m.end(): m.end() + 25].lower()
@@ -155,8 +183,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE):
-                qual = "one"  # one victim named: part of a toll
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF):
+                qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
                 qual = "part"  # "two of the people shot", "one of four women": some of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
