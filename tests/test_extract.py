@@ -304,14 +304,15 @@ def test_an_undated_sentence_takes_the_day_of_the_news_just_dated(events_of) -> 
     assert arrest.date_precision == "week" and "date" not in arrest.evidence
 
 
-def test_an_event_in_an_after_clause_is_earlier_and_undated(events_of) -> None:
+def test_an_event_in_an_after_clause_does_not_take_the_paragraphs_day(events_of) -> None:
     text = ("A video posted online on 4 July showed Islamic State fighters killing 25 soldiers in Palmyra. "
             "Scores of troops were killed in the days after Palmyra fell to IS.")
     ms = events_of(text, dct="2015-07-06")
     [fall] = [m for m in ms if m.sub_event_type == "Non-state actor overtakes territory"]
-    # The fall came before the killings; neither the paragraph's 4 July nor the week before
-    # publication is its day.
-    assert fall.date_start is None and "date" not in fall.evidence and fall.background
+    # The fall came before the killings: the paragraph's 4 July is not its day; like any sentence
+    # that names no day, it gets the week before publication, and no date evidence.
+    assert (fall.date_start, fall.date_end, fall.date_precision) == ("2015-06-29", "2015-07-06", "week")
+    assert "date" not in fall.evidence
     [m] = [m for m in events_of("IS captured Palmyra on Sunday after a week of fighting.", dct="2015-05-26")
            if m.sub_event_type == "Non-state actor overtakes territory"]
     assert m.date_start == "2015-05-24" and not m.background
