@@ -62,6 +62,13 @@ from sitrep.records import Article, PubDate
         ("Airstrikes killed Syrian Army soldiers near Palmyra.", []),
         ("Police said the man was killed Thursday.", [("killed", 1, "one")]),
         ("The death of democracy was mourned.", []),
+        ("He and three others were shot on a basketball court.", [("injured", 4, "exact")]),
+        ("Police and three others were hurt.", [("injured", 3, "exact")]),
+        ("Four people were hit by bullets.", [("injured", 4, "exact")]),
+        ("A woman and a child were shot outside a home.", [("injured", 2, "part")]),
+        ("No one inside the home was hurt.", []),
+        ("The shooting sent four people to the hospital.", [("injured", 4, "exact")]),
+        ("Two men were hospitalized after the shooting.", [("injured", 2, "exact")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

@@ -34,7 +34,13 @@ _KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|fatally\s{1,
 # "Seven people were shot": hit by gunfire and alive, unless the sentence says they died ("shot
 # dead", "one fatally", handled apart). Not "shot down", "shot at".
 _SHOT = r"shot(?!\s{1,3}(?:down|at|dead|and\s{1,3}killed|to\s{1,3}death))"
-_INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|{_SHOT})"
+# Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
+# wounds": the ways GVA's local news reports the wounded.
+_HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
+_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent)\s{1,3}to\s{1,3}(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
+             r"local\s{1,3}|nearby\s{1,3})?hospitals?|(?:suffered|sustained|received|treated\s{1,3}for)"
+             r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
+_INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
@@ -52,6 +58,13 @@ _ONE_THEN_WORD = re.compile(
     rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
     rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "A woman and a child were shot": two people, each with a word for a person.
+_TWO_THEN_WORD = re.compile(
+    rf"\b(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}\s{{1,3}}and\s{{1,3}}an?{_ONE_WORDS}\s{{1,3}}{_PERSON})"
+    rf"\s{{1,3}}were(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also|both))?"
+    rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "sent four people to the hospital"
+_SENT = re.compile(rf"\b(?P<word>sent)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}to\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
     rf"\b(?:left|leaving)\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})"
@@ -130,6 +143,8 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
+    if word.startswith(("struck", "hit", "sent")) or re.fullmatch(_HOSPITAL, word):
+        return "injured"
     if re.fullmatch(_KILLED, word) or word == "kills":
         return "killed"
     return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "shooting") else "killed"
@@ -139,12 +154,21 @@ def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
-                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF):
+                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
-            value, vague = (1, False) if named else _value(m["num"])
+            value, vague = (1, False) if named else (2, False) if pattern is _TWO_THEN_WORD else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
+            before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
+            if m["num"].lower() == "one" and re.search(r"\bno\s{1,3}$", before, re.I):
+                continue  # "no one was hurt"
+            plus_one = pattern is _NUM_THEN_WORD and re.match(r"\s{1,3}others?\b", m["nouns"] or "", re.I) and (
+                re.search(r"\b(?:he|she)\s{1,3}and\s{1,3}$", before, re.I) or
+                (named_lead := re.search(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}and\s{1,3}$", before)) and
+                named_lead[0].split()[0].lower() not in _NOT_NAMES)
+            if plus_one:
+                value += 1  # "he and three others were shot": four
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
             if pattern is _NAMED_VICTIMS:
@@ -156,7 +180,6 @@ def find_counts(sentence: str) -> list[Count]:
                 if after and after[1] not in _AFTER_NAME:
                     continue  # "killing Islamic State fighters": the capitals name a group, not a victim
                 value = len(names)
-            before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
             if m["num"][:1].isdigit() and (_DATE_BEFORE.search(before) or (
                     re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(before))):
                 continue  # "It was February 25 when … was shot dead", "in 2014": a day or a year
@@ -183,11 +206,14 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF):
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF,
+                           _TWO_THEN_WORD):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
                 qual = "part"  # "two of the people shot", "one of four women": some of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
+            if plus_one:  # the evidence starts at "he and"
+                span = (m.start("num") - len(re.search(r"(?<!\w)\w{1,20}\s{1,3}and\s{1,3}$", before)[0]), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
             found[span] = Count(kind=_kind(word) if pattern is not _TOLL else "killed", value=value, qualifier=qual,
