@@ -355,3 +355,9 @@ def test_some_of_a_toll_sets_the_figure_only_without_a_toll() -> None:
 def test_a_day_ahead_stays_ahead_when_the_sentence_looks_ahead(events_of) -> None:
     ms = events_of("The man charged with the shooting that killed two people will be tried on April 2.", dct="2015-01-25")
     assert ms and all(m.date_start == "2015-04-02" for m in ms)
+
+
+def test_a_town_named_in_a_street_is_not_the_events_place(events_of) -> None:
+    [m] = events_of("Trevor Williams was shot and killed near West Manchester Avenue in Los Angeles on Friday.",
+                    dct="2014-06-14")
+    assert m.location and m.location["name"] == "Los Angeles" and m.location["city"] == "Los Angeles"

@@ -249,3 +249,25 @@ def test_a_first_name_before_police_is_a_town(find):
     [p] = find("Austin police are investigating a shooting that left a young man dead.")
     assert (p.text, p.admin1) == ("Austin", "Texas")
     assert not find("Police said Austin was shot by his brother.")
+
+
+def test_a_dateline_of_several_capitalised_words_is_one_place(find):
+    # NER finds "VINE" or "IOWA" alone; the dateline is the whole name.
+    places = find("VINE GROVE, KY (WAVE) – Neighbors are shaken after a soldier was found dead.")
+    assert (places[0].text, places[0].name, places[0].admin1) == ("VINE GROVE", "Vine Grove", "Kentucky")
+    places = find("IOWA CITY - The police department is investigating a weekend shooting.")
+    assert (places[0].text, places[0].name, places[0].admin1) == ("IOWA CITY", "Iowa City", "Iowa")
+
+
+def test_another_towns_old_name_loses_to_towns_of_that_name(find):
+    # "Franklin" was El Paso's name once; a dozen US towns of 10,000+ bear it today.
+    p = find("FRANKLIN (Feb. 4, 2014) – Johnson County authorities said the man acted alone. Franklin is in Indiana.")[0]
+    assert (p.name, p.admin1) == ("Franklin", "Indiana")
+
+
+def test_a_neighbourhood_knows_its_city(find):
+    [p] = [p for p in find("Two men were shot in Rogers Park, Chicago police said.") if p.text == "Rogers Park"]
+    assert p.city == "Chicago" and p.as_dict()["city"] == "Chicago"
+    # A suburb with its own county is a town of its own; outside the US nothing is taken for a section.
+    assert find("A man was shot in Oak Park, Illinois.")[0].city is None
+    assert find("Fighting was reported in Douma near Damascus.")[0].city is None

@@ -186,6 +186,7 @@ class Place:
     precision: str | None = None  # point, city, admin2, admin1, country
     confidence: float = 0.0
     reason: str | None = None
+    city: str | None = None  # the city a neighbourhood lies in ("Rogers Park": Chicago)
 
     def as_dict(self) -> dict:
         return {
@@ -193,5 +194,5 @@ class Place:
             "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
             "country_code": self.country_code, "feature_code": self.feature_code,
             "admin1": self.admin1, "admin2": self.admin2, "precision": self.precision,
-            "confidence": self.confidence, "reason": self.reason,
+            "confidence": self.confidence, "reason": self.reason, "city": self.city,
         }

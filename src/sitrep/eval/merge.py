@@ -129,7 +129,9 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         loc = event.get("location") or {}
         date = event["date"]
         fields["date"] += bool(day and date["start"] and date["start"] <= day <= (date["end"] or date["start"]))
-        fields["city"] += _same_city(loc.get("name"), rec.get("city_or_county"))
+        # The place's own name or, for a neighbourhood, its city's ("Rogers Park", Chicago).
+        fields["city"] += _same_city(loc.get("name"), rec.get("city_or_county")) or \
+            _same_city(loc.get("city"), rec.get("city_or_county"))
         fields["state"] += bool(_norm(loc.get("admin1")) and _norm(loc.get("admin1")) == _norm(rec.get("state")))
         fields["killed"] += (event["fatalities"]["best"] or 0) == int(rec.get("num_killed") or 0)
         fields["injured"] += (event["injured"]["best"] or 0) == int(rec.get("num_injured") or 0)

@@ -177,6 +177,9 @@ def _location(place: Place | None) -> dict | None:
         "name": place.name, "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon,
         "country": country_name(place.country_code), "iso3": country_iso3(place.country_code),
         "admin1": place.admin1, "admin2": place.admin2, "precision": place.precision,
+        # The city or town it is, or the one it lies in: a neighbourhood's city ("Rogers Park":
+        # Chicago), for comparing places named at different grains.
+        "city": place.city or (place.name if place.precision == "city" else None),
     }
 
 
@@ -595,6 +598,11 @@ def _consistent(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> tu
     return actor1, actor2
 
 
+# A street's name after a place's: "Baltimore Avenue", "South Orange Blossom Trail".
+STREET_AFTER = re.compile(r"\s{1,3}(?:Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|"
+                          r"Trail|Highway|Hwy\.?|Parkway|Pkwy\.?|Pike|Turnpike|Expressway|Freeway)(?![\w-])")
+
+
 def extract(article: Article, *, places: list[Place] | None = None, title_places: list[Place] = ()) -> list[Mention]:
     """The event mentions of ``article`` (offsets index ``article.text``). ``title_places``, the
     places of the article's title (offsets into the title), help choose the article's main place."""
@@ -627,7 +635,9 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
         return []
     if places is None:
         places = find_places(text, demonyms=False)
-    resolved = [p for p in places if p.geonameid]
+    # A town's name that opens a street's ("West Manchester Avenue" in Los Angeles) refers to the
+    # town, as gazetteers and GeoWebNews have it, but says nothing of where the event was.
+    resolved = [p for p in places if p.geonameid and not STREET_AFTER.match(text, p.end)]
     candidates = []
     for s, e, ranked in ranked_sentences:
         # A change of territory needs a territory: without a place named in the sentence ("Russian

@@ -67,7 +67,7 @@ def _places(text: str, docs_with_offsets, demonyms: bool, approximate: bool) -> 
 # A dateline: a place name in capitals opening the text or one of its first lines, before a comma,
 # a bracket or a dash ("ALTURAS, Modoc County (KPIX 5) —", "BEIRUT (Reuters) -"). The entity
 # ruler knows the capitals of major places only; NER rarely tags a word in capitals.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=[ \t]*(?:,|\(|—|–|-[ \t]))")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=[ \t]*(?:,|\(|—|–|-{1,2}[ \t]))")
 DATELINE_CHARS = 300  # datelines open an article: the first lines only
 
 
@@ -77,12 +77,18 @@ def _with_dateline(text: str, mentions: list) -> list:
     from sitrep.geocode.recognise import Mention
 
     m = _DATELINE.search(text[:DATELINE_CHARS])
-    if m is None or any(x.start < m.end(1) and m.start(1) < x.end for x in mentions):
+    if m is None:
         return mentions
+    inside = [x for x in mentions if x.start < m.end(1) and m.start(1) < x.end]
+    if any(x.start <= m.start(1) and m.end(1) <= x.end for x in inside):
+        return mentions  # something found the whole dateline place already
     name = m.group(1)
     if len(name) < 4 or not get_gazetteer().lookup(name.title()):
         return mentions
-    return sorted([*mentions, Mention(m.start(1), m.end(1), name, "GPE", "name", "dateline")], key=lambda x: x.start)
+    # The whole dateline name, in place of the parts of it NER or the ruler found ("VINE" of
+    # "VINE GROVE, KY", "IOWA" of "IOWA CITY", "CAZA" of "COTO DE CAZA").
+    kept = [x for x in mentions if not any(x is y for y in inside)]
+    return sorted([*kept, Mention(m.start(1), m.end(1), name, "GPE", "name", "dateline")], key=lambda x: x.start)
 
 
 def places_from_doc(doc, *, demonyms: bool = True, approximate: bool = False) -> list[Place]:

@@ -34,6 +34,7 @@ import csv
 import hashlib
 import importlib.metadata
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -629,6 +630,28 @@ def build(path: Path | None = None, *, verbose: bool = False) -> dict:
 SKELETON_MIN = 4
 # Loose (skeleton) matches to places smaller than this are noise, not transliterations of them.
 SKELETON_MIN_POP = 1000
+# Neighbourhoods (Gazetteer.containing_city). A city of CONTAINER_MIN_POP people is taken to reach
+# CONTAINER_KM from its GeoNames point, a bigger one further with the square root of its size (the
+# radius of a built-up area of even density), up to CONTAINER_MAX_KM: Rogers Park lies 18 km from
+# Chicago's point (2.7 million people: 26 km), Little Havana 2 km from Miami's. A neighbourhood is
+# at most 1/CONTAINER_RATIO of its city. ADMIN2_SHARE: only in countries where at least half the
+# towns carry a second-level area is a town without one taken for a city section (of the US's
+# 21,782 GeoNames towns, 73 % carry one; in Syria, Iraq or Ukraine almost none do).
+CONTAINER_MIN_POP = 100_000
+CONTAINER_KM = 5.0
+CONTAINER_MAX_KM = 30.0
+CONTAINER_RATIO = 5
+ADMIN2_SHARE = 0.5
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 _COLS = "p.id, p.name, p.lat, p.lon, p.cc, p.fcode, p.fclass, p.admin1, p.admin1_id, p.admin2, p.population, p.precision, p.source"
 _MATCH_RANK = {"full": 0, "key": 1, "demonym": 1, "skeleton": 2}
 _KIND_RANK = {"name": 0, "addition": 0, "demonym": 1, "alt": 2}
@@ -691,6 +714,44 @@ class Gazetteer:
     def get(self, pid: str) -> Entry | None:
         rows = self._rows(f"SELECT {_COLS} FROM places p WHERE p.id = ?", (pid,))
         return self._entry(rows[0]) if rows else None
+
+    @lru_cache(maxsize=10_000)  # noqa: B019 - as above
+    def containing_city(self, pid: str) -> Entry | None:
+        """The city a neighbourhood lies in ("Rogers Park" → Chicago, "Little Havana" → Miami), or
+        None. GeoNames lists city sections as towns; here a section is a town with no second-level
+        area in a country where towns almost always have one (the United States: 73 % of its towns
+        do, the neighbourhoods of Chicago, Boston, Miami or New York do not), lying within the
+        built-up radius of a city at least CONTAINER_RATIO times its size."""
+        e = self.get(pid)
+        if e is None or e.fclass != "P" or e.admin2 or e.lat is None or \
+                self._admin2_share().get(e.cc, 0.0) < ADMIN2_SHARE:
+            return None
+        near = []
+        for c in self._cities().get(e.cc, ()):
+            if c.id == e.id or c.population < CONTAINER_RATIO * e.population or not c.admin2:
+                continue  # (a big "town" without a county is a section itself: Washington Heights)
+            km = haversine(e.lat, e.lon, c.lat, c.lon)
+            if km <= min(CONTAINER_MAX_KM, CONTAINER_KM * (c.population / CONTAINER_MIN_POP) ** 0.5):
+                near.append((km, c))
+        # "South Boston" (571,000 people in GeoNames) is a part of Boston, not Dorchester's city.
+        names = {c.name for _, c in near}
+        near = [(km, c) for km, c in near if not any(c.name.endswith(" " + n) for n in names)]
+        return min(near, key=lambda kc: kc[0])[1] if near else None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - as above
+    def _cities(self) -> dict[str, list[Entry]]:
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for r in self._rows(f"SELECT {_COLS} FROM places p WHERE p.fclass = 'P' AND p.population >= ? "
+                            "AND p.lat IS NOT NULL", (CONTAINER_MIN_POP,)):
+            e = self._entry(r)
+            out[e.cc].append(e)
+        return dict(out)
+
+    @lru_cache(maxsize=1)  # noqa: B019 - as above
+    def _admin2_share(self) -> dict[str, float]:
+        rows = self._rows("SELECT cc, AVG(admin2 IS NOT NULL AND admin2 != '') FROM places WHERE fclass = 'P' "
+                          "GROUP BY cc HAVING COUNT(*) >= 100", ())
+        return {cc: float(share) for cc, share in rows}
 
     def surfaces(self) -> list[tuple[str, str, Entry]]:
         """Original-case surface forms stored for the entity ruler: (text, origin, place), where origin

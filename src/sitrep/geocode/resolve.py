@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.geocode import names as N
-from sitrep.geocode.gazetteer import Entry, Gazetteer, Hit, get_gazetteer
+from sitrep.geocode.gazetteer import Entry, Gazetteer, Hit, get_gazetteer, haversine
 from sitrep.geocode.recognise import Mention
 from sitrep.records import Place
 
@@ -65,6 +65,7 @@ FEATURE_BONUS = {
 ADDITION_BONUS = 3.0
 ALT_PENALTY = 1.0  # a GeoNames alternate name, rather than the primary one
 ALT_SHADOWED = 1.0  # more, when the name is a city of CITY_OVER_AREA_POP people's own
+SHADOW_POP = 10_000
 FULL_MATCH_BONUS = 0.3  # spelt exactly as in the gazetteer (articles and all)
 SKELETON_PENALTY = 3.0  # matched only by the consonant skeleton (a transliteration guess)
 # A city of this size (or an admin seat / capital) named like a first-level area of its country is
@@ -116,14 +117,6 @@ class _M:
     scores: dict[str, float] = field(default_factory=dict)
     pick: Hit | None = None
     reason: str | None = None
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[list[Hit], bool, bool]:
@@ -356,7 +349,7 @@ def _apply_hierarchy(w: _M, ps: dict[str, float]) -> None:
     # A big city's own name outranks another town's old or foreign name for it: "Philadelphia"
     # is the US city, not Amman (whose ancient name it was). Areas keep theirs ("Suffolk" for
     # Suffolk County, measured on GeoWebNews).
-    if any(h.kind == "name" and h.entry.population >= CITY_OVER_AREA_POP for h in w.hits):
+    if any(h.kind == "name" and h.entry.population >= SHADOW_POP for h in w.hits):
         for h in w.hits:
             if h.kind == "alt" and h.entry.fclass == "P":
                 ps[h.entry.id] -= ALT_SHADOWED
@@ -448,6 +441,7 @@ def _place(w: _M, work: list[_M], approximate: bool, focus: Entry | None) -> Pla
                 admin2=e.admin2,
                 precision=e.precision,
                 confidence=round(conf, 3),
+                city=(c.name if (c := get_gazetteer().containing_city(e.id)) else None),
             )
     reason = w.reason or "no candidate good enough"
     if approximate:
