@@ -271,3 +271,13 @@ def test_a_neighbourhood_knows_its_city(find):
     # A suburb with its own county is a town of its own; outside the US nothing is taken for a section.
     assert find("A man was shot in Oak Park, Illinois.")[0].city is None
     assert find("Fighting was reported in Douma near Damascus.")[0].city is None
+
+
+def test_a_state_before_city_is_the_city_or_the_state(find):
+    [p] = find("The Iowa City Police Department is investigating a shooting.")
+    assert (p.text, p.name, p.admin1) == ("Iowa City", "Iowa City", "Iowa")
+    # "The Wyoming town of Lingle": the state the town is in, not Wyoming, Michigan.
+    p = find("A man shot a baby in the tiny southeastern Wyoming town of Lingle.")[0]
+    assert (p.text, p.feature_code) == ("Wyoming", "ADM1")
+    # A dateline behind a zero-width space.
+    assert find("\u200bNEW ORLEANS -- Police are investigating a shooting in Gert Town.")[0].name == "New Orleans"

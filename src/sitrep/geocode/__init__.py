@@ -67,7 +67,7 @@ def _places(text: str, docs_with_offsets, demonyms: bool, approximate: bool) -> 
 # A dateline: a place name in capitals opening the text or one of its first lines, before a comma,
 # a bracket or a dash ("ALTURAS, Modoc County (KPIX 5) —", "BEIRUT (Reuters) -"). The entity
 # ruler knows the capitals of major places only; NER rarely tags a word in capitals.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=[ \t]*(?:,|\(|—|–|-{1,2}[ \t]))")
+_DATELINE = re.compile(r"(?m)^[ \t\u200b\ufeff]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=[ \t]*(?:,|\(|—|–|-{1,2}[ \t]))")
 DATELINE_CHARS = 300  # datelines open an article: the first lines only
 
 

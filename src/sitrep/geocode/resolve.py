@@ -31,7 +31,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.geocode import names as N
 from sitrep.geocode.gazetteer import Entry, Gazetteer, Hit, get_gazetteer, haversine
@@ -104,7 +104,9 @@ _ADMIN_WORDS = r"(?:province|governorate|region|district|county|countryside|pref
 ADMIN_SUFFIX = re.compile(rf"(?<!\s)\s+{_ADMIN_WORDS}$", re.IGNORECASE)
 ADMIN_AFTER = re.compile(rf"^\s+{_ADMIN_WORDS}\b", re.IGNORECASE)
 CITY_BEFORE = re.compile(r"\b(?:city|town|village) of\s+$", re.IGNORECASE)
-CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
+# "Iowa City" hints at a city; "the Wyoming town of Lingle" names the area the town is in.
+CITY_AFTER = re.compile(r"^\s+(?:city|town)\b(?!\s+of\b)", re.IGNORECASE)
+NAMED_CITY_AFTER = re.compile(r"^\s+City\b")
 CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*$", re.IGNORECASE)
 
 
@@ -200,6 +202,10 @@ def resolve_mentions(
             w.admin_hint = True
         if CITY_BEFORE.search(before) or CITY_AFTER.match(after):
             w.city_hint = True
+        if (named := NAMED_CITY_AFTER.match(after)) and (whole := gaz.lookup(f"{m.text} City")):
+            # "Iowa" of "the Iowa City Police Department" is Iowa City, words and all.
+            w.m = replace(m, end=m.end + named.end(), text=text[m.start:m.end + named.end()])
+            w.hits = list(whole)
         if not w.hits:
             w.reason = "no gazetteer entry matches this name"
         work.append(w)
