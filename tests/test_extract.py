@@ -361,3 +361,17 @@ def test_a_town_named_in_a_street_is_not_the_events_place(events_of) -> None:
     [m] = events_of("Trevor Williams was shot and killed near West Manchester Avenue in Los Angeles on Friday.",
                     dct="2014-06-14")
     assert m.location and m.location["name"] == "Los Angeles" and m.location["city"] == "Los Angeles"
+
+
+def test_the_dateline_town_is_the_main_place() -> None:
+    from sitrep.extract.mentions import extract
+    from sitrep.geocode import find_places
+
+    # Boise is named twice, the dateline's town once: the dateline counts as a title's town.
+    text = ("IDAHO FALLS -- A man from Boise appeared in court on Monday.\n"
+            "He had shot and killed his girlfriend, prosecutors said. He had moved to Boise years ago.")
+    article = Article(id="d", source="d", title="", text=text, content_hash="x",
+                      published=PubDate(date="2015-03-02", earliest="2015-03-02", latest="2015-03-02",
+                                        basis="user", confidence=1.0))
+    [m] = [m for m in extract(article, places=find_places(text)) if "girlfriend" in m.sentence]
+    assert m.location["name"] == "Idaho Falls" and m.evidence["place"]["in"] == "text"

@@ -71,6 +71,12 @@ _DATELINE = re.compile(r"(?m)^[ \t\u200b\ufeff]*([A-Z][A-Z.'’]+(?:[ -][A-Z][A-
 DATELINE_CHARS = 300  # datelines open an article: the first lines only
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the place name in capitals that opens the text as its dateline, if any."""
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    return m.span(1) if m else None
+
+
 def _with_dateline(text: str, mentions: list) -> list:
     """``mentions`` with the article's dateline place added when nothing found it."""
     from sitrep.geocode.gazetteer import get_gazetteer
