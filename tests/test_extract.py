@@ -375,3 +375,9 @@ def test_the_dateline_town_is_the_main_place() -> None:
                                         basis="user", confidence=1.0))
     [m] = [m for m in extract(article, places=find_places(text)) if "girlfriend" in m.sentence]
     assert m.location["name"] == "Idaho Falls" and m.evidence["place"]["in"] == "text"
+
+
+def test_without_a_town_the_county_is_the_main_place(events_of) -> None:
+    ms = events_of("NOBLE COUNTY, Ind. (WANE) – Police said a boy has died.\nThe shooting was ruled accidental.",
+                   dct="2014-04-27")
+    assert ms and all(m.location and m.location["name"] == "Noble County" for m in ms)
