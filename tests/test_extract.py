@@ -346,10 +346,21 @@ def test_the_headline_names_the_main_place() -> None:
 def test_some_of_a_toll_sets_the_figure_only_without_a_toll() -> None:
     from sitrep.extract.casualties import figures
 
-    claims = [{"value": 2, "qualifier": "part"}, {"value": 1, "qualifier": "one"}, {"value": 5, "qualifier": "exact"},
-              {"value": 7, "qualifier": "exact"}]
+    claims = [{"value": 2, "qualifier": "part", "document": "a"}, {"value": 1, "qualifier": "one", "document": "b"},
+              {"value": 5, "qualifier": "exact", "document": "a"}, {"value": 7, "qualifier": "exact", "document": "b"}]
     assert figures(claims)[("best")] == 5 and (figures(claims)["low"], figures(claims)["high"]) == (1, 7)
-    assert figures(claims[:2])["best"] == 1
+    assert figures(claims[:2])["best"] == 1  # without a toll: each source's highest, then the lowest
+
+
+def test_a_source_counts_its_highest_toll_and_sources_their_lowest() -> None:
+    from sitrep.extract.casualties import figures
+
+    # One article: "four people were killed … two died at the scene": four, not two.
+    one = [{"value": 4, "qualifier": "exact", "document": "a"}, {"value": 2, "qualifier": "exact", "document": "a"}]
+    assert figures(one)["best"] == 4 and figures(one)["low"] == 2
+    # Another article says three: ACLED's conservative rule codes three, both claims kept.
+    both = [*one, {"value": 3, "qualifier": "exact", "document": "b"}]
+    assert figures(both)["best"] == 3 and len(figures(both)["claims"]) == 3
 
 
 def test_a_day_ahead_stays_ahead_when_the_sentence_looks_ahead(events_of) -> None:

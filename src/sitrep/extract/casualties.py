@@ -250,13 +250,22 @@ def find_counts(sentence: str) -> list[Count]:
 
 
 def figures(claims: list[dict]) -> dict:
-    """The contract's ``{best, low, high, claims}`` from claims (``{value, qualifier, …}``).
+    """The contract's ``{best, low, high, claims}`` from claims (``{value, qualifier, document, …}``).
 
-    ACLED's conservative rule: the lowest reported figure is the one coded; the range and every
-    claim with its claimant stay beside it. A claim about one named victim (qualifier ``one``: "a
-    second man was wounded") or some of the victims (``part``: "two of the people shot") is part
-    of a toll, not a toll: it sets the figure only when no claim gives a count."""
+    ACLED's conservative rule: of the figures sources report, the lowest is the one coded; the
+    range and every claim with its claimant stay beside it. A source's figure is the highest toll
+    it gives: within one article, "two died at the scene" is part of its "four people were killed",
+    not a rival count. A claim about one named victim (qualifier ``one``: "a second man was
+    wounded") or some of the victims (``part``: "two of the people shot") is part of a toll, not a
+    toll: it sets a source's figure only when the source gives no count."""
     values = [c["value"] for c in claims]
-    tolls = [c["value"] for c in claims if c.get("qualifier") not in ("one", "part")] or values
-    return {"best": min(tolls) if tolls else None, "low": min(values) if values else None,
+    by_source: dict[object, list[dict]] = {}
+    for c in claims:
+        by_source.setdefault(c.get("document"), []).append(c)
+    per_source = []
+    for own in by_source.values():
+        tolls = [c["value"] for c in own if c.get("qualifier") not in ("one", "part")]
+        per_source.append((bool(tolls), max(tolls or [c["value"] for c in own])))
+    counted = [v for has_toll, v in per_source if has_toll] or [v for _, v in per_source]
+    return {"best": min(counted) if counted else None, "low": min(values) if values else None,
             "high": max(values) if values else None, "claims": claims}
