@@ -392,3 +392,11 @@ def test_without_a_town_the_county_is_the_main_place(events_of) -> None:
     ms = events_of("NOBLE COUNTY, Ind. (WANE) – Police said a boy has died.\nThe shooting was ruled accidental.",
                    dct="2014-04-27")
     assert ms and all(m.location and m.location["name"] == "Noble County" for m in ms)
+
+
+def test_the_aim_of_a_launched_assault_is_an_attempt(events_of) -> None:
+    [m] = events_of("Islamic State fighters launched an assault to capture the town of Qaryatain.", dct="2016-12-19")
+    assert m.sub_event_type == "Non-state actor overtakes territory" and m.status == "attempted"
+    # An assault only planned makes no event.
+    assert not events_of("The army said it would launch an offensive to recapture Palmyra.", dct="2016-12-19")
+    assert not events_of("Government forces plan an offensive to recapture Palmyra from Islamic State.", dct="2016-12-19")

@@ -225,9 +225,42 @@ def _only_planned(span, triggers: frozenset[str]) -> bool:
         aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if aux & _MODALS:
             return True
+        if (launcher := _launcher(v)) is not None:
+            # The aim of an assault is as planned as the assault: "would launch an offensive to
+            # retake" is a plan, "launched an offensive to retake" an attempt.
+            launch_aux = {c.lower_ for c in launcher.children if c.dep_ == "aux"}
+            return bool(launch_aux & _MODALS) or ("to" in launch_aux and launcher.dep_ == "xcomp")
         return "to" in aux and (v.dep_ == "acl" or (v.dep_ == "xcomp" and v.head.lemma_.lower() in _PLANS))
 
     return bool(verbs) and all(planned(v) for v in verbs)
+
+
+# "Launched a surprise attack to retake Palmyra": the attack happened, the taking was its aim.
+_LAUNCH = frozenset({"launch", "begin", "start", "mount", "stage", "wage", "open"})
+_ASSAULTS = frozenset({"attack", "offensive", "assault", "push", "bid", "operation", "campaign", "raid", "counterattack",
+                       "counteroffensive", "drive"})
+
+
+def _launcher(verb):
+    """The verb launching the assault whose aim ``verb`` is ("launched an offensive to retake":
+    the infinitive hangs on the noun or on the launching verb), else None."""
+    if "to" not in {c.lower_ for c in verb.children if c.dep_ == "aux"}:
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.lemma_.lower() in _ASSAULTS and head.head.pos_ == "VERB" and \
+            head.head.lemma_.lower() in _LAUNCH:
+        return head.head
+    if verb.dep_ == "advcl" and head.pos_ == "VERB" and head.lemma_.lower() in _LAUNCH and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in _ASSAULTS for c in head.children):
+        return head
+    return None
+
+
+def _attempt_launched(span, triggers: frozenset[str]) -> bool:
+    """Whether the sentence's event verb is the aim of a launched assault: an attempt, its outcome
+    untold (status ``attempted``; a change of territory then leaves the place contested)."""
+    return any(t.pos_ == "VERB" and (t.lemma_.lower() in triggers or t.lower_ in triggers) and _launcher(t) is not None
+               for t in span)
 
 
 def _taken_spans(span) -> list[tuple[int, int]]:
@@ -781,7 +814,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             actor2=actor2.as_dict() if actor2 else None,
             assoc_actors=tuple(a.as_dict() for a in others),
             fatalities=claims("killed"), injured=claims("injured"),
-            status=_status(sentence), background=background,
+            status="attempted" if _attempt_launched(span, _trigger_verbs(sub_type)) else _status(sentence),
+            background=background,
             attributed_to=attribution.claimant,
             confidence=round(conf * (0.8 if attribution.unverified else 1.0), 3),
             evidence=dict(sorted(evidence.items())),
