@@ -400,3 +400,10 @@ def test_the_aim_of_a_launched_assault_is_an_attempt(events_of) -> None:
     # An assault only planned makes no event.
     assert not events_of("The army said it would launch an offensive to recapture Palmyra.", dct="2016-12-19")
     assert not events_of("Government forces plan an offensive to recapture Palmyra from Islamic State.", dct="2016-12-19")
+
+
+def test_a_country_named_around_the_articles_town_gives_way_to_the_town(events_of) -> None:
+    text = ("MANBIJ, Syria (AFP) – Fighting went on around the town on Monday.\n"
+            "Air raids in northern Syria killed 25 civilians on Tuesday, a Britain-based war monitor said.")
+    ms = [m for m in events_of(text, dct="2016-07-20") if "Air raids" in m.sentence]
+    assert ms and ms[0].location["name"] == "Manbij"

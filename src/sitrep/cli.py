@@ -367,6 +367,7 @@ class EvalTask(str, Enum):
     language = "language"
     timeline = "timeline"
     arguments = "arguments"
+    conflict = "conflict"
 
 
 # Each task's evaluate(data, limit=, progress=) lives in sitrep.eval.<task>.

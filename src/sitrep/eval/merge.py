@@ -73,6 +73,18 @@ def _load(data: Path, limit: int | None) -> tuple[list[dict], dict[str, dict]]:
     return docs, incidents
 
 
+def main_events(records: list[dict], events: list[dict]) -> dict[str, dict]:
+    """Each article's event: the one holding its main news mention — news before background, a
+    mention with casualty figures before one without (an article leads with its gravest event),
+    then the most confident."""
+    event_of_mention = {mid: e for e in events for mid in e["mention_ids"]}
+    main: dict[str, dict] = {}
+    severity = lambda r: -(len(r["fatalities"]["claims"]) + len(r["injured"]["claims"]) > 0)  # noqa: E731
+    for r in sorted(records, key=lambda r: (r["background"], severity(r), -r["confidence"], r["id"])):
+        main.setdefault(r["mentions"][0]["document"], event_of_mention[r["id"]])
+    return main
+
+
 def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> dict:
     from rich.console import Console
     from rich.progress import track
@@ -95,15 +107,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         if isinstance(result, Article):
             records.extend(mention_record(m, result) for m in extract_document(result))
     events = merge(records)
-    event_of_mention = {mid: e for e in events for mid in e["mention_ids"]}
-    # Each article's event: the one holding its main news mention — news before background, a
-    # mention with casualty figures before one without (an article leads with its gravest event),
-    # then the most confident.
-    main: dict[str, dict] = {}
-    severity = lambda r: -(len(r["fatalities"]["claims"]) + len(r["injured"]["claims"]) > 0)  # noqa: E731
-    for r in sorted(records, key=lambda r: (r["background"], severity(r), -r["confidence"], r["id"])):
-        doc = r["mentions"][0]["document"]
-        main.setdefault(doc, event_of_mention[r["id"]])
+    main = main_events(records, events)
     gold = {d["doc_id"]: d["incident_id"] for d in docs}
     pred = {doc: (main[doc]["id"] if doc in main else f"alone:{doc}") for doc in gold}
     scores = {"bcubed": bcubed(pred, gold)}

@@ -640,6 +640,22 @@ STREET_AFTER = re.compile(r"\s{1,3}(?:Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.
                           r"Trail|Highway|Hwy\.?|Parkway|Pkwy\.?|Pike|Turnpike|Expressway|Freeway)(?![\w-])")
 
 
+_GRAIN = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "point": 4}
+
+
+# "A Britain-based war monitor", "the Istanbul-based commission": where a body sits, not an event.
+BASED_AFTER = re.compile(r"-based\b", re.I)
+
+
+def _coarser_around(area: Place, town: Place) -> bool:
+    """Whether ``area`` is a country, first- or second-level area that holds ``town``, a finer place."""
+    if _GRAIN.get(area.precision or "", 9) >= _GRAIN.get(town.precision or "", 0) or area.precision not in (
+            "country", "admin1", "admin2") or area.country_code != town.country_code:
+        return False
+    return area.precision == "country" or (area.admin1 == town.admin1 and (
+        area.precision == "admin1" or town.admin2 is not None and town.admin2 in (area.name, area.admin2)))
+
+
 def extract(article: Article, *, places: list[Place] | None = None, title_places: list[Place] = ()) -> list[Mention]:
     """The event mentions of ``article`` (offsets index ``article.text``). ``title_places``, the
     places of the article's title (offsets into the title), help choose the article's main place."""
@@ -674,7 +690,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
         places = find_places(text, demonyms=False)
     # A town's name that opens a street's ("West Manchester Avenue" in Los Angeles) refers to the
     # town, as gazetteers and GeoWebNews have it, but says nothing of where the event was.
-    resolved = [p for p in places if p.geonameid and not STREET_AFTER.match(text, p.end)]
+    resolved = [p for p in places if p.geonameid and not STREET_AFTER.match(text, p.end)
+                and not BASED_AFTER.match(text, p.end)]
     candidates = []
     for s, e, ranked in ranked_sentences:
         # A change of territory needs a territory: without a place named in the sentence ("Russian
@@ -756,6 +773,10 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             place = next((p for p in in_sentence if any(s + a <= p.start < s + b for a, b in taken)), None)
         place = place or next((p for p in in_sentence if p.precision in ("point", "city")), None) or \
             (in_sentence[0] if in_sentence else main)
+        if place is not None and place is not main and main is not None and _coarser_around(place, main):
+            # "Air raids in northern Syria killed 25", in an article about Manbij: the sentence
+            # names only the country (or province) around the article's town; the town is finer.
+            place = main
         titled = any(place is p for p in heading)
         if place is not None and place.geonameid is not None and not titled and s <= place.start < e:
             evidence["place"] = {"start": place.start, "end": place.end, "text": text[place.start:place.end]}

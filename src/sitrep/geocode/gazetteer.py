@@ -753,6 +753,16 @@ class Gazetteer:
                           "GROUP BY cc HAVING COUNT(*) >= 100", ())
         return {cc: float(share) for cc, share in rows}
 
+    def places_named(self, name: str, *, cc: str, fcodes: tuple[str, ...]) -> list[str]:
+        """Ids of the places of country ``cc`` whose primary name is ``name``, of these feature codes."""
+        marks = ",".join("?" * len(fcodes))
+        return [r[0] for r in self._rows(f"SELECT id FROM places WHERE name = ? AND cc = ? AND fcode IN ({marks})",
+                                         (name, cc, *fcodes))]
+
+    def names_of(self, pid: str) -> set[str]:
+        """Every name the gazetteer holds for a place, as matched (lower case, no punctuation)."""
+        return {r[0] for r in self._rows("SELECT full FROM names WHERE place_id = ? AND kind != 'demonym'", (pid,))}
+
     def surfaces(self) -> list[tuple[str, str, Entry]]:
         """Original-case surface forms stored for the entity ruler: (text, origin, place), where origin
         is "addition" for sitrep's own names and "geonames" otherwise."""
