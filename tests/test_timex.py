@@ -289,3 +289,11 @@ def test_a_day_run_into_its_year_is_a_date() -> None:
     found = [(t.text, t.value) for t in find_timexes("Last updated at Jul 172015 Barrel bombs fell.", None)]
     assert found == [("Jul 172015", "2015-07-17")]
     assert [t.value for t in find_timexes("on Jul 012016", None)] == ["2016-07-01"]
+
+
+def test_a_dated_dateline_with_dashes_is_day_month_year() -> None:
+    # Al-Manar opens its pages "21-02-2016 Three Terrorist Attacks …"; US "12-25-2015" still reads.
+    assert [t.value for t in find_timexes("21-02-2016 Three blasts hit Damascus.", None)] == ["2016-02-21"]
+    assert [t.value for t in find_timexes("06-01-2016 Mortars hit Damascus.", None)] == ["2016-01-06"]
+    assert [t.value for t in find_timexes("Filed 12-25-2015 by staff.", None)] == ["2015-12-25"]
+    assert find_timexes("The score was 10-12 and 3-4.", None) == []

@@ -700,15 +700,18 @@ def date_iso(m: re.Match, doc: _Doc):
     return "DATE", _fmt_day(d)
 
 
-@rule(r"(?<![\d/.\w])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", prio=6)
+@rule(r"(?<![\d/.\w])(?P<a>\d{1,2})(?P<sep>[/.]|-(?=\d{1,2}-\d{4}(?!\d)))(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
+      prio=6)
 def date_numeric(m: re.Match, doc: _Doc):
     a, b = int(m.group("a")), int(m.group("b"))
     ys = m.group("y")
     y = int(ys) if len(ys) == 4 else (1900 + int(ys) if int(ys) > 30 else 2000 + int(ys))
     if not 1000 <= y <= 2099:  # the same year range as YEAR4
         return None
-    # slashes: US month/day/year unless the first number cannot be a month; dots: day.month.year
-    if m.group("sep") == "/" and a <= 12:
+    # slashes: US month/day/year unless the first number cannot be a month; dots: day.month.year;
+    # dashes (with a four-digit year): day-month-year as Al-Manar's "21-02-2016" datelines, unless
+    # the second number cannot be a month
+    if m.group("sep") == "/" and a <= 12 or m.group("sep") == "-" and b > 12:
         month, day = a, b
     else:
         day, month = a, b
