@@ -281,3 +281,9 @@ def test_a_state_before_city_is_the_city_or_the_state(find):
     assert (p.text, p.feature_code) == ("Wyoming", "ADM1")
     # A dateline behind a zero-width space.
     assert find("\u200bNEW ORLEANS -- Police are investigating a shooting in Gert Town.")[0].name == "New Orleans"
+
+
+def test_a_four_letter_other_name_in_capitals_is_an_acronym(find):
+    # "SANA" is the Syrian news agency, not Sanaa; "GAZA", a place's own name, keeps its capitals.
+    assert find("The state SANA news agency said four people were wounded.") == []
+    assert find("GAZA (Reuters) - Israeli strikes hit the strip.")[0].text == "GAZA"

@@ -219,7 +219,10 @@ def place_patterns(nlp: Language) -> tuple[list[dict], list[dict]]:
         variants = [text]
         # All-caps forms for datelines ("WASHINGTON -", "LONDON (Reuters)"): only for curated names and
         # towns of 100,000+ (the ones datelines name), and not for short names that are also acronyms.
-        if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper():
+        # A four-letter other name of a city in capitals is more often an acronym: "SANA", the Syrian
+        # news agency, is no "Sana" (Sanaa); the city's own name keeps its capitals ("GAZA", "OSLO").
+        if (major or e.population >= 100_000) and len(text) >= 4 and not text.isupper() and \
+                (len(text) > 4 or text == e.name):
             variants.append(text.upper())
         for v in variants:
             if (v, label) not in seen:
