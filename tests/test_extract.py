@@ -407,3 +407,7 @@ def test_a_country_named_around_the_articles_town_gives_way_to_the_town(events_o
             "Air raids in northern Syria killed 25 civilians on Tuesday, a Britain-based war monitor said.")
     ms = [m for m in events_of(text, dct="2016-07-20") if "Air raids" in m.sentence]
     assert ms and ms[0].location["name"] == "Manbij"
+    # A change of territory keeps the place the sentence names: it says nothing of who holds Manbij.
+    text = "MANBIJ, Syria (AFP) – Fighting went on around the town.\nThe army regained territory in northern Syria on Tuesday."
+    ms = [m for m in events_of(text, dct="2016-07-20") if m.sub_event_type == "Government regains territory"]
+    assert ms and ms[0].location["name"] == "Syria"

@@ -773,9 +773,12 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             place = next((p for p in in_sentence if any(s + a <= p.start < s + b for a, b in taken)), None)
         place = place or next((p for p in in_sentence if p.precision in ("point", "city")), None) or \
             (in_sentence[0] if in_sentence else main)
-        if place is not None and place is not main and main is not None and _coarser_around(place, main):
+        if place is not None and place is not main and main is not None and _coarser_around(place, main) and \
+                not (sub is not None and sub.territorial):
             # "Air raids in northern Syria killed 25", in an article about Manbij: the sentence
             # names only the country (or province) around the article's town; the town is finer.
+            # Not for a change of territory: "the army regained ground in Hama province" says
+            # nothing of who holds Hama city.
             place = main
         titled = any(place is p for p in heading)
         if place is not None and place.geonameid is not None and not titled and s <= place.start < e:
