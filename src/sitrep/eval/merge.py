@@ -76,11 +76,14 @@ def _load(data: Path, limit: int | None) -> tuple[list[dict], dict[str, dict]]:
 def main_events(records: list[dict], events: list[dict]) -> dict[str, dict]:
     """Each article's event: the one holding its main news mention — news before background, a
     mention with casualty figures before one without (an article leads with its gravest event),
-    then the most confident."""
+    then the first in the article (news puts its main event in the lead). Taking the most
+    confident instead of the first: GVA (`--limit 600`) B-cubed F1 0.825 against 0.832 and
+    incident state 0.789 against 0.809; FA-KES governorate 0.794 against 0.811 (held-back fifth
+    0.744 against 0.800)."""
     event_of_mention = {mid: e for e in events for mid in e["mention_ids"]}
     main: dict[str, dict] = {}
     severity = lambda r: -(len(r["fatalities"]["claims"]) + len(r["injured"]["claims"]) > 0)  # noqa: E731
-    for r in sorted(records, key=lambda r: (r["background"], severity(r), -r["confidence"], r["id"])):
+    for r in sorted(records, key=lambda r: (r["background"], severity(r), r["mentions"][0]["start"], r["id"])):
         main.setdefault(r["mentions"][0]["document"], event_of_mention[r["id"]])
     return main
 
