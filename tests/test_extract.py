@@ -69,6 +69,8 @@ from sitrep.records import Article, PubDate
         ("No one inside the home was hurt.", []),
         ("The shooting sent four people to the hospital.", [("injured", 4, "exact")]),
         ("Two men were hospitalized after the shooting.", [("injured", 2, "exact")]),
+        ("Police found two females and one male dead.", [("killed", 3, "exact")]),
+        ("Three men and two women were wounded.", [("injured", 5, "exact")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

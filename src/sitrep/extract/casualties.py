@@ -53,6 +53,9 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
            r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
            r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
            r"female|male|juvenile|adult|\d{1,3}-(?:year|month)-old)")
+_PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles)"
+# "two females and one male dead": the people after "and" add to the toll.
+_AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
     rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
@@ -169,6 +172,8 @@ def find_counts(sentence: str) -> list[Count]:
                 named_lead[0].split()[0].lower() not in _NOT_NAMES)
             if plus_one:
                 value += 1  # "he and three others were shot": four
+            if pattern is _NUM_THEN_WORD and (more := _AND_MORE.search(m["nouns"] or "")):
+                value += _value(more["n2"])[0] or 0  # "two females and one male dead": three
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
             if pattern is _NAMED_VICTIMS:
