@@ -196,3 +196,16 @@ def test_database_filters_agree_with_the_page_filters(client: TestClient) -> Non
         assert [x["id"] for x in got["items"]] == want and got["total"] == len(want), params
     page = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
     assert page["total"] == len(everything) and page["items"] == everything[1:2]
+
+
+def test_event_page_names_a_neighbourhoods_city(tmp_path: Path) -> None:
+    row = {"id": "rp", "url": "https://example.org/rp", "title": "Two shot in Rogers Park",
+           "text": "Two men were shot and wounded in Rogers Park on Sunday, police said.",
+           "published": "2014-06-02", "outlet": "Example Wire"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    db = store_url(tmp_path, "rp")
+    run([tmp_path / "in.jsonl"], db=db)
+    web = TestClient(create_app(db))
+    [event] = web.get("/api/events").json()["items"]
+    assert (event["location"]["name"], event["location"]["city"]) == ("Rogers Park", "Chicago")
+    assert "Rogers Park</a> (Chicago)" in web.get(f"/events/{event['id']}").text
