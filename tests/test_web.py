@@ -209,3 +209,11 @@ def test_event_page_names_a_neighbourhoods_city(tmp_path: Path) -> None:
     [event] = web.get("/api/events").json()["items"]
     assert (event["location"]["name"], event["location"]["city"]) == ("Rogers Park", "Chicago")
     assert "Rogers Park</a> (Chicago)" in web.get(f"/events/{event['id']}").text
+
+
+def test_a_nul_in_any_parameter_is_an_invalid_request(client: TestClient) -> None:
+    # PostgreSQL refuses NUL in a query: it must never reach the store, on a page or in the API.
+    for url in ("/?end=%00", "/api/events?type=a%00b", "/api/events/%00", "/places/%00"):
+        response = client.get(url)
+        assert response.status_code == 422, url
+    assert client.get("/api/events?type=a%00b").json()["error"]["code"] == "invalid_request"

@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
 from pydantic import BaseModel
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -74,6 +75,9 @@ PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 # Dates in filters: a day, a month or a year, the precisions events carry.
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# No parameter holds a NUL character (PostgreSQL refuses one in a query).
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str | None, Query(pattern=NO_NUL)]
 # bbox: four decimal numbers, west,south,east,north.
 _NUM = r"-?\d+(\.\d+)?"
 BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
@@ -268,7 +272,11 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if "\x00" in unquote(request.url.query) or "\x00" in unquote(request.url.path):
+            # No value of any parameter holds a NUL, and PostgreSQL refuses one in a query.
+            response = error(request, 422, "invalid_request", "a parameter holds a NUL character")
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -293,8 +301,8 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
     @app.get("/api/events", responses=ERROR_RESPONSES)
     def api_events(start: str | None = Query(None, pattern=DATE_PATTERN), end: str | None = Query(None, pattern=DATE_PATTERN),
                    bbox: str | None = Query(None, pattern=BBOX_PATTERN, description="west,south,east,north in degrees"),
-                   type: str | None = None, actor: str | None = None, place: str | None = None,
-                   source: str | None = None, q: str | None = Query(None, max_length=200),
+                   type: Text = None, actor: Text = None, place: Text = None,
+                   source: Text = None, q: str | None = Query(None, max_length=200, pattern=NO_NUL),
                    limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         """Merged events, filtered, in stable order (date, then id), a page at a time."""
         found = events(start=start, end=end, bbox=parse_bbox(bbox), type_=type, actor=actor, place=place, source=source, q=q)
@@ -302,12 +310,12 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/{event_id}", responses=ERROR_RESPONSES)
-    def api_event(event_id: str) -> dict[str, Any]:
+    def api_event(event_id: Annotated[str, PathParam(pattern=NO_NUL)]) -> dict[str, Any]:
         """One event with its mentions, evidence sentences and every claim."""
         return event_or_404(event_id)
 
     @app.get("/api/places/{place_id}/control", responses=ERROR_RESPONSES)
-    def api_control(place_id: str) -> list[dict[str, Any]]:
+    def api_control(place_id: Annotated[str, PathParam(pattern=NO_NUL)]) -> list[dict[str, Any]]:
         """Who held the place from when to when, with the events behind each span."""
         return store.control(place_id)
 
@@ -317,7 +325,7 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return {"total": len(docs), "limit": limit, "offset": offset, "items": docs[offset: offset + limit]}
 
     @app.get("/api/documents/{doc_id:path}", responses=ERROR_RESPONSES)
-    def api_document(doc_id: str) -> dict[str, Any]:
+    def api_document(doc_id: Annotated[str, PathParam(pattern=NO_NUL)]) -> dict[str, Any]:
         """A document's cleaned text, what was removed and why, and its publication date."""
         doc = store.document(doc_id)
         if doc is None:
@@ -325,7 +333,7 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return doc
 
     @app.get("/api/timeline", responses=ERROR_RESPONSES)
-    def api_timeline(place: str | None = None, actor: str | None = None, story: str | None = None,
+    def api_timeline(place: Text = None, actor: Text = None, story: Text = None,
                      text: bool = False, days: Annotated[int, Query(ge=1, le=MAX_TIMELINE_DAYS)] = 20,
                      per_day: Annotated[int, Query(ge=1, le=MAX_TIMELINE_PER_DAY)] = 1) -> list[dict[str, Any]]:
         """Dated, cited entries from the merged events; with ``text``, from the dated sentences of
@@ -386,8 +394,8 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
         return page("docs.html", schema=app.openapi())
 
     @app.get("/", response_class=HTMLResponse, responses=PAGE_RESPONSES)
-    def index(start: str | None = None, end: str | None = None, type: str | None = None,
-              actor: str | None = None, q: str | None = Query(None, max_length=200)):
+    def index(start: Text = None, end: Text = None, type: Text = None,
+              actor: Text = None, q: str | None = Query(None, max_length=200, pattern=NO_NUL)):
         total, found = page_of(events(start=start, end=end, bbox=None, type_=type, actor=actor, place=None, source=None, q=q),
                                0, MAX_PAGE)
         types = store.event_types()
@@ -396,20 +404,20 @@ def create_app(db: str | None = None, *, token: str | None = None, tiles: str | 
                     filters={"start": start or "", "end": end or "", "type": type or "", "actor": actor or "", "q": q or ""})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
-    def event_page(event_id: str):
+    def event_page(event_id: Annotated[str, PathParam(pattern=NO_NUL)]):
         e = event_or_404(event_id)
         docs = {m["document"]: store.document(m["document"]) for m in e["mentions"]}
         return page("event.html", e=e, docs=docs)
 
     @app.get("/places/{place_id}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
-    def place_page(place_id: str):
+    def place_page(place_id: Annotated[str, PathParam(pattern=NO_NUL)]):
         spans = store.control(place_id)
         evs = list(store.events(geonameid=place_id))
         name = next((e["location"]["name"] for e in evs), place_id)
         return page("place.html", name=name, place_id=place_id, spans=spans, events=evs, chart=_control_chart(spans))
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, responses=PAGE_RESPONSES)
-    def document_page(doc_id: str):
+    def document_page(doc_id: Annotated[str, PathParam(pattern=NO_NUL)]):
         doc = store.document(doc_id)
         if doc is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r}")
