@@ -145,6 +145,11 @@ def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
     return 1
 
 
+def _event_verbs(span, triggers: frozenset[str], pos: tuple[str, ...] = ("VERB",)) -> list:
+    """The sentence's verbs (of these parts of speech) that are words of its event type."""
+    return [t for t in span if t.pos_ in pos and (t.lemma_.lower() in triggers or t.lower_ in triggers)]
+
+
 def _anterior(span, triggers: frozenset[str]) -> bool:
     """Whether every event verb of the sentence sits in a clause that places it before the time
     the sentence is about: "killed in the days after Palmyra fell to IS", "since the town was
@@ -153,7 +158,7 @@ def _anterior(span, triggers: frozenset[str]) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKS for c in token.children) or \
             token.dep_ == "pcomp" and token.head.lower_ in _BEFORE_MARKS
 
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and {t.lower_, t.lemma_.lower()} & triggers]
+    verbs = _event_verbs(span, triggers, ("VERB", "AUX"))
     # A clause marker sits on its verb or one step above it (a verb chained under the clause's).
     return bool(verbs) and all(marked(t) or marked(t.head) for t in verbs)
 
@@ -219,7 +224,7 @@ def _only_planned(span, triggers: frozenset[str]) -> bool:
     """Whether every trigger verb of the sentence is only planned, wished or possible: under a
     modal ("would retake"), or an infinitive of a plan ("vowed to retake") or of a noun ("an
     operation to retake"). False when the sentence has no trigger verb (nothing to judge)."""
-    verbs = [t for t in span if t.pos_ == "VERB" and (t.lemma_.lower() in triggers or t.lower_ in triggers)]
+    verbs = _event_verbs(span, triggers)
 
     def planned(v) -> bool:
         aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
@@ -259,8 +264,7 @@ def _launcher(verb):
 def _attempt_launched(span, triggers: frozenset[str]) -> bool:
     """Whether the sentence's event verb is the aim of a launched assault: an attempt, its outcome
     untold (status ``attempted``; a change of territory then leaves the place contested)."""
-    return any(t.pos_ == "VERB" and (t.lemma_.lower() in triggers or t.lower_ in triggers) and _launcher(t) is not None
-               for t in span)
+    return any(_launcher(t) is not None for t in _event_verbs(span, triggers))
 
 
 def _taken_spans(span) -> list[tuple[int, int]]:
@@ -734,12 +738,13 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]
         span = doc[:]
-        if _only_planned(span, _trigger_verbs(sub_type)):
+        triggers = _trigger_verbs(sub_type)
+        if _only_planned(span, triggers):
             continue  # "vowed to retake", "any operation to retake … should": nothing happened yet
         sub = taxonomy.sub_event_types.get(sub_type)
         violent = sub is not None and sub.parent in _VIOLENT_TYPES
         named = tuple((p.start - s, p.end - s) for p in places if s <= p.start < e)
-        actor1, actor2, others, where = _roles(span, default_country, _trigger_verbs(sub_type), violent=violent,
+        actor1, actor2, others, where = _roles(span, default_country, triggers, violent=violent,
                                                places=named)
         pronoun = where.pop("pronoun1", None)
         if _consistent(sub_type, actor1, actor2) != (actor1, actor2):
@@ -789,9 +794,9 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
                                  "in": "title" if titled else "text"}
         parent = taxonomy.sub_event_types[sub_type].parent if sub_type in taxonomy.sub_event_types else ""
         date = None
-        earlier = _anterior(span, _trigger_verbs(sub_type))
-        found = _event_date(span, find_timexes(sentence, anchor), _trigger_verbs(sub_type))
-        if earlier and found and _date_rank(span, found[1].start, _trigger_verbs(sub_type)) > 0:
+        earlier = _anterior(span, triggers)
+        found = _event_date(span, find_timexes(sentence, anchor), triggers)
+        if earlier and found and _date_rank(span, found[1].start, triggers) > 0:
             # "Killed in the days after Palmyra fell", "arrested Monday after a man was shot": the
             # sentence's day, like its paragraph's, is of the later event. Left undated here, the
             # event was also made background: on GVA (`sitrep eval merge --limit 600`) that cost
@@ -838,7 +843,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             actor2=actor2.as_dict() if actor2 else None,
             assoc_actors=tuple(a.as_dict() for a in others),
             fatalities=claims("killed"), injured=claims("injured"),
-            status="attempted" if _attempt_launched(span, _trigger_verbs(sub_type)) else _status(sentence),
+            status="attempted" if _attempt_launched(span, triggers) else _status(sentence),
             background=background,
             attributed_to=attribution.claimant,
             confidence=round(conf * (0.8 if attribution.unverified else 1.0), 3),
