@@ -287,3 +287,29 @@ def test_a_four_letter_other_name_in_capitals_is_an_acronym(find):
     # "SANA" is the Syrian news agency, not Sanaa; "GAZA", a place's own name, keeps its capitals.
     assert find("The state SANA news agency said four people were wounded.") == []
     assert find("GAZA (Reuters) - Israeli strikes hit the strip.")[0].text == "GAZA"
+
+
+def test_a_postal_code_after_a_dateline_names_the_state(find):
+    # "BRISTOL, TN": Bristol, Tennessee, not England's; "IN" inside text in capitals is a word.
+    [p] = find("BRISTOL, TN (WJHL) – Bond has been set for a man accused of killing three relatives.")
+    assert (p.name, p.admin1) == ("Bristol", "Tennessee")
+    assert find("He moved to Lodi, WI, last year.")[0].admin1 == "Wisconsin"
+    assert find("LEFLORE COUNTY, IN THE STATE")[0].admin1 != "Indiana"
+
+
+def test_a_name_before_said_is_a_speaker_unless_a_seat_of_power(find):
+    assert find("Rhoades drew a handgun and started shooting, Barnes said.") == []
+    assert at(find("Moscow said the strikes hit IS targets."), "Moscow").name == "Moscow"
+
+
+def test_an_everyday_word_the_ner_took_for_a_place_is_none(find):
+    assert find("It happened at the apartments, Metro police said.") == []
+    assert at(find("A man was shot in Temple on Sunday."), "Temple").admin1 == "Texas"
+
+
+def test_a_state_named_in_the_article_points_at_its_towns(find):
+    # The state is context for an ambiguous county, and the county's repeated name is no evidence
+    # for itself (Richmond County, New York, is ten times as populous).
+    text = ("Richmond County deputies have arrested a suspect in a shooting. Richmond County "
+            "investigators said the victim died in Georgia.")
+    assert {p.admin1 for p in find(text) if p.text.startswith("Richmond")} == {"Georgia"}

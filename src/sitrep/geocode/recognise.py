@@ -201,6 +201,25 @@ def _first_name_alone(span) -> bool:
     return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
 
 
+# Verbs of speech: a one-word name right before one is a person ("Barnes said"), unless it is a
+# country, a province or a big city speaking for its government ("Moscow said").
+_SPEECH = frozenset("said says told added explained testified stated wrote".split())
+
+
+def _speaker(gaz: Gazetteer, span: Span) -> bool:
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _SPEECH and \
+        not _is_major_place(gaz, span.text)
+
+
+def _common_noun(span: Span) -> bool:
+    """An everyday word the statistical NER took for a place ("Metro police", "the Temple"), with
+    no preposition of place before it ("in Temple" stays)."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return len(span) == 1 and span.text.lower() in COMMON_NOUN_PLACES and before not in _PLACE_LEAD
+
+
 def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
     """Place mentions in ``doc`` in text order (see the module docstring for what counts)."""
     gaz = get_gazetteer()
@@ -221,6 +240,8 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             ):
                 continue
             if src == "ner" and _first_name_alone(span):
+                continue
+            if _speaker(gaz, span) or (src == "ner" and _common_noun(span)):
                 continue
             if _metonymic_building(gaz, span):
                 continue

