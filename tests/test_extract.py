@@ -71,6 +71,15 @@ from sitrep.records import Article, PubDate
         ("Two men were hospitalized after the shooting.", [("injured", 2, "exact")]),
         ("Police found two females and one male dead.", [("killed", 3, "exact")]),
         ("Three men and two women were wounded.", [("injured", 5, "exact")]),
+        # A telephone number is no count; how and where one person was hurt, and what came after.
+        ("His son called 911 reporting that he had been shot.", []),
+        ("A 3-year-old girl was accidentally shot by her brother.", [("injured", 1, "one")]),
+        ("Officers found a 32-year-old male shot in the head.", [("injured", 1, "one")]),
+        ("A 20-year-old man, Veron Black of Maple Heights, was shot several times and died at a hospital.",
+         [("killed", 1, "one")]),
+        ("A man was shot and later died at a hospital.", [("killed", 1, "one")]),
+        ("A woman was shot in the leg and taken to a hospital.", [("injured", 1, "one")]),
+        ("An accidental shooting took the life of a 20-year-old student.", [("killed", 1, "one")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

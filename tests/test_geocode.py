@@ -313,3 +313,12 @@ def test_a_state_named_in_the_article_points_at_its_towns(find):
     text = ("Richmond County deputies have arrested a suspect in a shooting. Richmond County "
             "investigators said the victim died in Georgia.")
     assert {p.admin1 for p in find(text) if p.text.startswith("Richmond")} == {"Georgia"}
+
+
+def test_a_towns_name_before_its_people_police_or_apartments_is_the_town(find):
+    # The small model reads "Joliet" as a nationality, "Madison" as a person, "Erie Police" as an
+    # organisation: each is the town.
+    assert at(find("A Joliet teen shot his buddy in the back."), "Joliet").admin1 == "Illinois"
+    assert at(find("A child was injured in a shooting inside a Madison apartment."), "Madison").name == "Madison"
+    assert at(find("Erie Police arrested four suspects Friday morning."), "Erie").name == "Erie"
+    assert find("Michael Jordan police said") == []

@@ -56,10 +56,13 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
+# How a person came to be hurt, between "was" and the casualty word: "was accidentally shot".
+_HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentally|apparently|allegedly|mistakenly|then)"
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
-    rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also))?(?:\s{{1,3}}found)?"
+    rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},)?"
+    rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
+    rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "A woman and a child were shot": two people, each with a word for a person.
 _TWO_THEN_WORD = re.compile(
@@ -88,8 +91,11 @@ _NOT_NAMES = frozenset("""police officers authorities he she it they this that t
 _FOUND_DEAD = re.compile(
     r"\bfound\s{1,3}(?P<num>(?:an?\s{1,3})?(?:\d{1,3}-year-old\s{1,3})?)(?P<nouns>(?:[A-Z][\w'’-]{1,20}\s{1,3}){1,4}?)"
     r"(?P<word>dead)\b")
+# "officers found a 32-year-old male shot in the head": one person, found hurt or dead.
+_FOUND_ONE = re.compile(
+    rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT})\s{{1,3}}"
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT}|took\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
     rf"(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
 # Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
@@ -124,6 +130,10 @@ class Count:
 
 
 # "Two of the people shot", "one of four women wounded", "three of them": part of a toll.
+# "A man was shot and later died at a hospital": the one hit died.
+_DIED_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:and|before)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?"
+                         r"(?:died|dying|was\s{1,3}pronounced\s{1,3}dead|succumbed)\b", re.I)
+_DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|texted)\s{1,3}$", re.I)
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
@@ -157,7 +167,7 @@ def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
-                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT):
+                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             value, vague = (1, False) if named else (2, False) if pattern is _TWO_THEN_WORD else _value(m["num"])
@@ -166,6 +176,8 @@ def find_counts(sentence: str) -> list[Count]:
             before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
             if m["num"].lower() == "one" and re.search(r"\bno\s{1,3}$", before, re.I):
                 continue  # "no one was hurt"
+            if _DIALLED.search(before):
+                continue  # "called 911 reporting that he had been shot": a telephone number
             plus_one = pattern is _NUM_THEN_WORD and re.match(r"\s{1,3}others?\b", m["nouns"] or "", re.I) and (
                 re.search(r"\b(?:he|she)\s{1,3}and\s{1,3}$", before, re.I) or
                 (named_lead := re.search(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}and\s{1,3}$", before)) and
@@ -211,8 +223,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF,
-                           _TWO_THEN_WORD):
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+                           _DEATH_OF, _TWO_THEN_WORD):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
                 qual = "part"  # "two of the people shot", "one of four women": some of a toll
@@ -221,7 +233,10 @@ def find_counts(sentence: str) -> list[Count]:
                 span = (m.start("num") - len(re.search(r"(?<!\w)\w{1,20}\s{1,3}and\s{1,3}$", before)[0]), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
-            found[span] = Count(kind=_kind(word) if pattern is not _TOLL else "killed", value=value, qualifier=qual,
+            kind = _kind(word) if pattern is not _TOLL else "killed"
+            if kind == "injured" and _DIED_AFTER.match(sentence, m.end()):
+                kind = "killed"
+            found[span] = Count(kind=kind, value=value, qualifier=qual,
                                 start=span[0], end=span[1], text=sentence[span[0]:span[1]])
     counts = sorted(found.values(), key=lambda c: c.start)
     # Those hit include those who died, so the wounded are the hit less the dead: "Nine people were

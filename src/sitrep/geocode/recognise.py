@@ -123,6 +123,25 @@ def _leading_place(gaz: Gazetteer, span: Span) -> Span | None:
     return None
 
 
+# The first word of a town's own public body after its name: "Erie Police", "Joliet Police
+# Department", "Erie County Sheriff's Office", "Cameron Fire Department".
+_BODY_HEAD = frozenset("police sheriff sheriff's sheriffs fire township".split())
+
+
+def _local_body_seat(gaz: Gazetteer, span: Span) -> Span | None:
+    """The town or county an organisation named for its police or sheriff is the body of."""
+    doc = span.doc
+    for n in (1, 2, 3):
+        if len(span) <= n or span[n].lower_ not in _BODY_HEAD:
+            continue
+        cand = doc[span.start : span.start + n]
+        if cand[0].text[:1].isupper() and cand.text not in _LEADING and not _is_demonym(gaz, cand.text) and \
+                gaz.lookup(cand.text):
+            return cand
+        return None
+    return None
+
+
 # Words around a demonym that make it a language, not a place: "in Russian", "Russian-speaking".
 _LANG_BEFORE = frozenset("in into speak speaks spoke spoken speaking learn learning fluent native translated".split())
 # Demonyms that in news are far more often the language than the place ("English" teachers).
@@ -180,7 +199,8 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
 _PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of", "around", "across"})
 # Words after a name that make it a place's: "Austin police", "a Charlotte woman", "Jackson residents".
 _PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents resident man woman men women teen teens boy
-    girl native natives area city county neighborhood neighbourhood suburb firefighters school schools""".split())
+    girl native natives area city county neighborhood neighbourhood suburb firefighters school schools
+    apartment apartments""".split())
 
 
 def _first_name_alone(span) -> bool:
@@ -249,10 +269,12 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             if kind == "adjectival" and not demonyms:
                 continue
             out.append(Mention(span.start_char, span.end_char, span.text, label, kind, src))
-        elif label == "PERSON" and len(ent) == 1 and ent.end < len(doc) and \
-                doc[ent.end].lower_ in _PLACE_FOLLOW and (ent.start == 0 or not doc[ent.start - 1].is_title) and \
-                gaz.lookup(ent.text):
-            # "Austin police", "a Charlotte woman": the statistical NER's person is a town's name.
+        elif label in ("PERSON", "NORP") and len(ent) == 1 and ent.end < len(doc) and \
+                doc[ent.end].lower_ in _PLACE_FOLLOW and \
+                (ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].lower_ in ("a", "an", "the")) and \
+                gaz.lookup(ent.text) and not _is_demonym(gaz, ent.text):
+            # "Austin police", "a Charlotte woman", "a Joliet teen": the statistical NER's person
+            # or nationality is a town's name.
             out.append(Mention(ent.start_char, ent.end_char, ent.text, "GPE", "name", "ner"))
         elif label == "NORP":
             if not demonyms:
@@ -263,6 +285,9 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
         elif label == "ORG":
             span = _trim(ent)
             if span is None:
+                continue
+            if (seat := _local_body_seat(gaz, span)) is not None:
+                out.append(Mention(seat.start_char, seat.end_char, seat.text, "GPE", "name", src))
                 continue
             if (
                 not ent.ent_id_.startswith("actor:")
