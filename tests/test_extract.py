@@ -303,9 +303,10 @@ def test_the_event_date_is_the_event_words_not_the_saying(events_of) -> None:
                     "inside a stolen car, police said Saturday.", dct="2015-01-12")
     assert (m.date_start, m.date_end, m.date_precision) == ("2015-01-09", "2015-01-09", "day")
     assert m.evidence["date"]["text"] == "Friday night"
-    # With nothing else in the sentence, the day of saying is all there is.
+    # With nothing else in the sentence, the day of saying bounds it: that day or the week before.
     [m] = events_of("Police said on Saturday that four men were shot dead.", dct="2015-01-12")
-    assert m.date_start == "2015-01-10"
+    assert (m.date_start, m.date_end, m.date_precision) == ("2015-01-03", "2015-01-10", "week")
+    assert m.evidence["date"]["text"] == "Saturday"
 
 
 def test_an_undated_sentence_takes_the_day_of_the_news_just_dated(events_of) -> None:

@@ -322,3 +322,10 @@ def test_a_towns_name_before_its_people_police_or_apartments_is_the_town(find):
     assert at(find("A child was injured in a shooting inside a Madison apartment."), "Madison").name == "Madison"
     assert at(find("Erie Police arrested four suspects Friday morning."), "Erie").name == "Erie"
     assert find("Michael Jordan police said") == []
+
+
+def test_sectors_streets_and_buildings_named_like_places_are_not_those_places(find):
+    # A city's "West Side" is no town once called so; "Mount Sinai Hospital" is in Chicago, not
+    # in Sinai.
+    assert at(find("Shootings on the West Side of Chicago."), "West Side").geonameid is None
+    assert [p.text for p in find("He was taken to Mount Sinai Hospital in Chicago.")] == ["Chicago"]

@@ -805,6 +805,12 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             found = None
         if found:
             date, timex = found
+            if date[2] == "day" and _date_rank(span, timex.start, triggers) == 2:
+                # The day dates the saying ("police said Saturday"): the event happened that day or
+                # in the week before it, not surely on it. (A day on another verb, "opened fire on
+                # April 2", is often the event's own: an event word the vocabulary lacks.)
+                last = dt.date.fromisoformat(date[1])
+                date = ((last - dt.timedelta(days=7)).isoformat(), date[1], "week")
             if anchor and date[0] > anchor.isoformat() and not re.search(r"\d{4}", timex.text) and \
                     any(t.tag_ == "VBD" for t in span) and not _FUTURE_CUE.search(sentence):
                 # A day named without its year that the news reports as done is not yet to come:

@@ -232,6 +232,16 @@ def _speaker(gaz: Gazetteer, span: Span) -> bool:
         not _is_major_place(gaz, span.text)
 
 
+# Words that make the place before them the name of a building elsewhere: "Mount Sinai
+# Hospital" is in New York or Chicago, not in Sinai.
+_BUILDING_AFTER = frozenset("hospital hospitals medical memorial clinic".split())
+
+
+def _names_a_building(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _BUILDING_AFTER and doc[span.end].is_title
+
+
 def _common_noun(span: Span) -> bool:
     """An everyday word the statistical NER took for a place ("Metro police", "the Temple"), with
     no preposition of place before it ("in Temple" stays)."""
@@ -261,7 +271,7 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
                 continue
             if src == "ner" and _first_name_alone(span):
                 continue
-            if _speaker(gaz, span) or (src == "ner" and _common_noun(span)):
+            if _speaker(gaz, span) or (src == "ner" and _common_noun(span)) or _names_a_building(span):
                 continue
             if _metonymic_building(gaz, span):
                 continue

@@ -112,6 +112,8 @@ NAMED_CITY_AFTER = re.compile(r"^\s+City\b")
 # capitals, not followed by another word in capitals (text all in capitals: "LEFLORE COUNTY, IN
 # THE"). Only read as a container there: as a name of its own "IN", "OR" or "ME" would be a word.
 POSTAL_AFTER = re.compile(r",\s?([A-Z]{2})\b(?!\s*[A-Z]{2})")
+# A city's sector named by a direction: no gazetteer town of that name is meant.
+SECTOR = re.compile(r"^(?:(?:Far|Near)\s+)?(?:North|South|East|West)(?:east|west)?(?:ern)?\s+(?:Side|End)$", re.IGNORECASE)
 CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*$", re.IGNORECASE)
 
 
@@ -227,6 +229,10 @@ def resolve_mentions(
             # "Iowa" of "the Iowa City Police Department" is Iowa City, words and all.
             w.m = replace(m, end=m.end + named.end(), text=text[m.start:m.end + named.end()])
             w.hits = list(whole)
+        if SECTOR.match(m.text):
+            # "the North Side", "West Side": a part of the city, not a town once called so (Chicago's
+            # "Near North Side", a place's own name, stays).
+            w.hits = [h for h in w.hits if h.kind != "alt"]
         if not w.hits:
             w.reason = "no gazetteer entry matches this name"
         work.append(w)
@@ -386,7 +392,9 @@ def _apply_hierarchy(w: _M, ps: dict[str, float]) -> None:
         return
     big_towns = [t for t in towns if t.population >= CITY_OVER_AREA_POP or t.fcode in ("PPLC", "PPLA")]
     for a in areas:
-        if any(t.cc == a.cc for t in big_towns):
+        # In its own country, or anywhere when the area holds fewer people than the city ("in
+        # South Toledo" is Ohio's city of 270,000, not Belize's Toledo District).
+        if any(t.cc == a.cc or t.population > a.population for t in big_towns):
             ps[a.id] -= CITY_OVER_AREA
     # A big city's own name outranks another town's old or foreign name for it: "Philadelphia"
     # is the US city, not Amman (whose ancient name it was). Areas keep theirs ("Suffolk" for
