@@ -423,3 +423,14 @@ def test_a_country_named_around_the_articles_town_gives_way_to_the_town(events_o
     text = "MANBIJ, Syria (AFP) – Fighting went on around the town.\nThe army regained territory in northern Syria on Tuesday."
     ms = [m for m in events_of(text, dct="2016-07-20") if m.sub_event_type == "Government regains territory"]
     assert ms and ms[0].location["name"] == "Syria"
+
+
+def test_an_arrest_for_a_shooting_keeps_the_shooting_and_its_toll_apart(events_of) -> None:
+    # The arrest is the news; the shooting it is for is a second event of the sentence, and the
+    # four wounded are the shooting's, not the arrest's.
+    ms = events_of("Police have arrested a Tampa man suspected of shooting four men outside a "
+                   "restaurant last week.", dct="2015-03-26")
+    [arrest] = [m for m in ms if m.sub_event_type == "Arrests"]
+    [attack] = [m for m in ms if m.event_type == "Violence against civilians"]
+    assert not arrest.injured and [c.value for c in attack.injured] == [4]
+    assert attack.date_end <= "2015-03-22" and attack.confidence < arrest.confidence

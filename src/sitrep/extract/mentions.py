@@ -674,12 +674,29 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     spans = sentences(text)
     order = {s: i for i, (s, _) in enumerate(spans)}
     last: tuple[int, tuple[str, float]] | None = None  # the latest event sentence: (index, its reading)
+    last_violent: tuple[int, tuple[str, float]] | None = None  # the same, of political violence
+    embedded: set[tuple[int, int]] = set()  # sentences whose toll belongs to an embedded violent event
+    violent_reading = lambda r: taxonomy.sub_event_types.get(r[0]) is not None and \
+        taxonomy.sub_event_types[r[0]].parent in _VIOLENT_TYPES  # noqa: E731
     for i, (s, e) in enumerate(spans):
         scored = _classifier().classify(text[s:e], context=article.title)
         ranked = [r for r in scored if r[1] >= MIN_TYPE_CONFIDENCE]
         if ranked:
             ranked_sentences.append((s, e, ranked))
             last = (i, ranked[0])
+            if violent_reading(ranked[0]):
+                last_violent = last
+            elif find_counts(text[s:e]):
+                # "Police arrested a man suspected of shooting four men last week": the arrest is
+                # the news, the shooting a second event of the sentence, and the toll is its. Its
+                # type: the sentence's own violent reading, else that of the violent event just
+                # reported, taken less surely, like a toll sentence's.
+                own = next((r for r in scored if violent_reading(r) and r[1] >= MIN_TOLL_CONFIDENCE), None)
+                near = last_violent if last_violent and i - last_violent[0] <= TOLL_CONTEXT_SENTENCES else None
+                if own or near:
+                    sub, conf = own or near[1]
+                    ranked_sentences.append((s, e, [(sub, round(conf * TOLL_DISCOUNT, 3))]))
+                    embedded.add((s, e))
         elif _CASUALTY_WORD.search(text[s:e]) and find_counts(text[s:e]):
             # A toll with no event word ("Six service members were killed."): the event its own
             # weak reading names, else the one the sentences just before report, less surely.
@@ -828,7 +845,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             # Nothing dated yet: the news of the day, within the days before publication.
             date = ((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week")
         attribution = attribution_of(sentence, span)
-        counts = find_counts(sentence)
+        counts = [] if (s, e) in embedded and not violent else find_counts(sentence)
         claims = lambda kind: tuple(  # noqa: E731
             Claim(value=c.value, qualifier=c.qualifier, source=attribution.claimant, document=article.id)
             for c in counts if c.kind == kind
