@@ -80,6 +80,21 @@ from sitrep.records import Article, PubDate
         ("A man was shot and later died at a hospital.", [("killed", 1, "one")]),
         ("A woman was shot in the leg and taken to a hospital.", [("injured", 1, "one")]),
         ("An accidental shooting took the life of a 20-year-old student.", [("killed", 1, "one")]),
+        # Hit at a place or a time, not fired at; a count with a clause between; how many a
+        # "quadruple shooting" hit, less those it killed; a shot heard is no person.
+        ("Four people were shot at a biker bar.", [("injured", 4, "exact")]),
+        ("Two suspects shot at police.", []),
+        ("Fifteen people, including children, were shot in a nightclub.", [("injured", 15, "exact")]),
+        ("Three other victims showed up at the hospital with gunshot wounds.", [("injured", 3, "exact")]),
+        ("The bullet grazed a 2-year-old boy.", [("injured", 1, "one")]),
+        ("A quadruple shooting that left one dead.", [("injured", 3, "exact"), ("killed", 1, "exact")]),
+        ("Police are investigating a double homicide.", [("killed", 2, "exact")]),
+        ("There was just one shot heard, a deputy said.", []),
+        ("The girl died after being shot two weeks ago.", [("killed", 1, "one")]),
+        ("A 3-year-old boy who shot himself with his grandfather's gun has died.", [("killed", 1, "one")]),
+        ("A child was the victim of an apparent murder-suicide.", [("killed", 2, "at least")]),
+        ("The gun discharged, fatally wounding his younger brother.", [("killed", 1, "one")]),
+        ("A woman who was shot Sunday was in stable condition.", []),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

@@ -33,18 +33,22 @@ _KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|fatally\s{1,
            r"deaths|lives|bodies|massacred|slain|executed|perished|fatalities|murdered|beheaded|lost\s{1,3}their\s{1,3}lives)")
 # "Seven people were shot": hit by gunfire and alive, unless the sentence says they died ("shot
 # dead", "one fatally", handled apart). Not "shot down", "shot at".
-_SHOT = r"shot(?!\s{1,3}(?:down|at|dead|and\s{1,3}killed|to\s{1,3}death))"
+_SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death))"
+         # "shot at the officers" was fired at; "shot at a party", "shot at around 2 a.m." were hit.
+         r"(?!\s{1,3}at\s{1,3}(?!about|around|approximately|\d|(?:a|an|the)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?"
+         r"(?:bar|party|park|home|house|residence|apartments?|complex|club|nightclub|lounge|restaurant|store|"
+         r"station|school|church|intersection|corner|event|gathering|festival|motel|hotel|mall|street|block)\b))")
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
 # wounds": the ways GVA's local news reports the wounded.
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
-_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent)\s{1,3}to\s{1,3}(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
+_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
              r"local\s{1,3}|nearby\s{1,3})?hospitals?|(?:suffered|sustained|received|treated\s{1,3}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
-_INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|{_SHOT}|{_HIT}|{_HOSPITAL})"
+_INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|grazed|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
-_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS})(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS})(?:,\s{{1,3}}(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}},)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 _WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|left|leaving|claimed|wounding|wounded|injuring|injured|shot|shooting)\s{{1,3}}(?:the\s{{1,3}}lives\s{{1,3}}of\s{{1,3}})?{_COUNT}(?P<nouns>{_NOUNS})", re.I)
 # One person: "a 50-year-old man was shot and killed", "a soldier was wounded", "killed a 4-month-old
@@ -61,9 +65,16 @@ _HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentall
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
     rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},)?"
-    rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}died\b))"
+    rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|later\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
-    rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+    rf"(?:\s{{1,3}}(?:has|later))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "A 3-year-old boy who apparently shot himself with his grandfather's gun has died": one person,
+# a clause about them between.
+_WHO_DIED = re.compile(
+    rf"\b(?P<num>an?|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}who\s{{1,3}}[^.;]{{1,80}}?\s"
+    rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}killed)\b", re.I)
+# "an apparent murder-suicide": at least two dead.
+_MURDER_SUICIDE = re.compile(r"\b(?P<num>)(?P<nouns>)(?P<word>murder[- ]suicide)\b", re.I)
 # "A woman and a child were shot": two people, each with a word for a person.
 _TWO_THEN_WORD = re.compile(
     rf"\b(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}\s{{1,3}}and\s{{1,3}}an?{_ONE_WORDS}\s{{1,3}}{_PERSON})"
@@ -95,8 +106,8 @@ _FOUND_DEAD = re.compile(
 _FOUND_ONE = re.compile(
     rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}shot|{_SHOT}|took\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
-    rf"(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
+    rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
 # Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
 # the plainest words ("fatally shot Braylon"): after "killing" it is as often a group ("Islamists").
@@ -133,6 +144,9 @@ class Count:
 # "A man was shot and later died at a hospital": the one hit died.
 _DIED_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:and|before)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?"
                          r"(?:died|dying|was\s{1,3}pronounced\s{1,3}dead|succumbed)\b", re.I)
+# "a quadruple shooting that left one dead": four hit; "a double homicide": two killed.
+_MULTI = re.compile(r"\b(?P<num>double|triple|quadruple|quintuple)(?P<nouns>)\s{1,3}(?P<word>shooting|homicide|murder)s?\b", re.I)
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|texted)\s{1,3}$", re.I)
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
@@ -146,7 +160,7 @@ def _value(num: str) -> tuple[int | None, bool]:
     key = re.sub(r"\s+", " ", num.lower()).removesuffix(" of").strip()
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key], True
-    if key in ("a", "an", "the", "that", "this"):
+    if key in ("a", "an", "the", "that", "this", "his", "her", "their"):
         return 1, False
     if key == "both":
         return 2, False
@@ -160,17 +174,20 @@ def _kind(word: str) -> str:
         return "injured"
     if re.fullmatch(_KILLED, word) or word == "kills":
         return "killed"
-    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "shooting") else "killed"
+    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "shooting", "grazing") else "killed"
 
 
 def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
-                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE):
+                    _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
+                    _MURDER_SUICIDE):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
-            value, vague = (1, False) if named else (2, False) if pattern is _TWO_THEN_WORD else _value(m["num"])
+            named = named or pattern is _WHO_DIED
+            value, vague = (1, False) if named else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) else \
+                (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
             before = sentence[max(0, m.start("num") - _LOOK_BACK):m.start("num")]  # a bounded look back
@@ -211,21 +228,24 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "two years killed" is not a count of people
             if pattern is _NUM_THEN_WORD and re.search(r"(?:^|\s)(?:and|or|but)$", (m["nouns"] or "").strip().lower()):
                 continue  # "killed 5 (people) and injured 10": the 5 were killed (the next pattern reads it)
-            if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and \
-                    re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", before, re.I):
-                continue  # "fired one shot", "one shot heard": a shot, not a person shot
+            if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and (
+                    re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", before, re.I) or
+                    re.match(r"\s+(?:was\s+)?(?:heard|fired|rang)\b", sentence[m.end():], re.I)):
+                continue  # "fired one shot", "just one shot heard": a shot, not a person shot
             if pattern is _WORD_THEN_NUM and re.match(rf"\s*(?:to|or|-)\s*{NUMBER}\s+times\b", sentence[m.end("num"):], re.I):
                 continue  # "shot three to four times"
             if re.match(r"-(?:year|month|week|day)", sentence[m.end("num"):m.end("num") + 7], re.I):
                 continue  # "a 12-year-old": an age, not a count
-            if pattern is _WORD_THEN_NUM and re.match(r"(?<!\s)\s*(?:times|rounds|shots|bullets|bursts|years?|days?|hours?|months?|"
+            if pattern is _WORD_THEN_NUM and re.match(r"(?<!\s)\s*(?:times|rounds|shots|bullets|bursts|years?|days?|hours?|weeks?|months?|"
                                                       r"minutes?|miles?|km|feet|yards|percent|%)\b", sentence[m.end("num"):], re.I):
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
             if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
-                           _DEATH_OF, _TWO_THEN_WORD):
+                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
+            elif pattern is _MURDER_SUICIDE:
+                qual = "at least"  # the one killed and the killer, at the least
             elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
                 qual = "part"  # "two of the people shot", "one of four women": some of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
@@ -254,13 +274,14 @@ def find_counts(sentence: str) -> list[Count]:
         pairs.append((hit, dead))
     counts.sort(key=lambda c: c.start)
     for i, hit in enumerate(counts):
-        if hit.kind != "injured" or any(hit is h for h, _ in pairs) or not (re.search(r"\bshot$", hit.text, re.I) or
+        if hit.kind != "injured" or any(hit is h for h, _ in pairs) or not (re.search(r"\b(?:shot|shooting)$", hit.text, re.I) or
                                          re.search(r"\b(?:shot|shooting)\s+$", sentence[max(0, hit.start - _LOOK_BACK):hit.start], re.I)):
             continue
         dead = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
                      and not any(c is d for _, d in pairs)
                      and (sentence[c.start - 8:c.start].lower().strip() == "killing"
-                          or re.fullmatch(r"(?<!\s)\s*,\s*", sentence[hit.end:c.start]))), None)
+                          or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s+(?:left|killed|claimed\s+the\s+(?:life|lives)\s+of)\s+",
+                                          sentence[hit.end:c.start]))), None)
         if dead is not None and dead.value <= hit.value:
             pairs.append((hit, dead))
     for hit, dead in pairs:
