@@ -128,8 +128,8 @@ def _year_before(date: tuple[str, str, str]) -> tuple[str, str, str]:
 def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
     """How surely the time phrase at character ``start`` of the sentence dates its event: 0 when
     its chain of syntactic heads reaches the event's word first ("Saturday afternoon's
-    shootings", "shot … Friday night"), 2 when it reaches a verb of saying first ("police said
-    Saturday"), 1 otherwise ("On Sunday police released the names")."""
+    shootings", "shot … Friday night"), 2 when it reaches a verb of saying or of what follows an
+    event first ("police said Saturday", "released the names on Sunday"), 1 otherwise."""
     token = next((t for t in span if t.idx <= start < t.idx + len(t.text)), None)
     for _ in range(8):  # a time phrase sits a few steps below its verb; the bound stops cycles
         if token is None:
@@ -137,7 +137,7 @@ def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
         words = {token.lower_, token.lemma_.lower(), token.lower_.removesuffix("s"), token.lower_.removesuffix("ings")}
         if words & triggers:
             return 0
-        if token.lemma_ in _REPORTING:
+        if token.lemma_ in _REPORTING or token.lemma_ in _AFTERWARDS:
             return 2
         if token.head is token:
             return 1
@@ -163,6 +163,9 @@ def _anterior(span, triggers: frozenset[str]) -> bool:
     return bool(verbs) and all(marked(t) or marked(t.head) for t in verbs)
 
 
+# What police and officials do after an event: a day on one of these dates that, not the event.
+_AFTERWARDS = frozenset({"release", "identify", "arrest", "charge", "search", "investigate", "question",
+                         "interview", "hold", "arraign", "sentence", "update"})
 # Words that open a clause about an earlier event.
 _BEFORE_MARKS = frozenset({"after", "since"})
 
