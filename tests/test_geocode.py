@@ -322,6 +322,9 @@ def test_a_towns_name_before_its_people_police_or_apartments_is_the_town(find):
     assert at(find("A child was injured in a shooting inside a Madison apartment."), "Madison").name == "Madison"
     assert at(find("Erie Police arrested four suspects Friday morning."), "Erie").name == "Erie"
     assert find("Michael Jordan police said") == []
+    # After "in", the model's nationality is a town too ("children in Saginaw"); not after "to".
+    assert at(find("Children in Saginaw found a gun."), "Saginaw").admin1 == "Michigan"
+    assert find("A letter to Cameron was sent.") == []
 
 
 def test_sectors_streets_and_buildings_named_like_places_are_not_those_places(find):

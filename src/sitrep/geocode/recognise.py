@@ -200,7 +200,10 @@ _PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "o
 # Words after a name that make it a place's: "Austin police", "a Charlotte woman", "Jackson residents".
 _PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents resident man woman men women teen teens boy
     girl native natives area city county neighborhood neighbourhood suburb firefighters school schools
-    apartment apartments""".split())
+    apartment apartments kids children family families couple teenager teenagers toddler student students""".split())
+# Prepositions after which the statistical NER's one-word person or nationality is a town: "children
+# in Saginaw" (the small model reads many US towns as nationalities).
+_TOWN_AFTER = frozenset({"in", "near", "outside", "inside"})
 
 
 def _first_name_alone(span) -> bool:
@@ -279,9 +282,11 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             if kind == "adjectival" and not demonyms:
                 continue
             out.append(Mention(span.start_char, span.end_char, span.text, label, kind, src))
-        elif label in ("PERSON", "NORP") and len(ent) == 1 and ent.end < len(doc) and \
-                doc[ent.end].lower_ in _PLACE_FOLLOW and \
-                (ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].lower_ in ("a", "an", "the")) and \
+        elif label in ("PERSON", "NORP") and len(ent) == 1 and (
+                (ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_FOLLOW and
+                 (ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].lower_ in ("a", "an", "the")))
+                or (ent.start > 0 and doc[ent.start - 1].lower_ in _TOWN_AFTER and ent.text[:1].isupper()
+                    and (ent.end == len(doc) or not doc[ent.end].is_title))) and \
                 gaz.lookup(ent.text) and not _is_demonym(gaz, ent.text):
             # "Austin police", "a Charlotte woman", "a Joliet teen": the statistical NER's person
             # or nationality is a town's name.
