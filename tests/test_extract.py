@@ -95,6 +95,7 @@ from sitrep.records import Article, PubDate
         ("A child was the victim of an apparent murder-suicide.", [("killed", 2, "at least")]),
         ("The gun discharged, fatally wounding his younger brother.", [("killed", 1, "one")]),
         ("A woman who was shot Sunday was in stable condition.", []),
+        ("The gunman opened fire, killing a woman and her daughter.", [("killed", 2, "part")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

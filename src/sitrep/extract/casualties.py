@@ -107,7 +107,9 @@ _FOUND_ONE = re.compile(
     rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
 _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
-    rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b", re.I)
+    rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
+    # "killing a woman and her daughter": a second person joined to the first
+    rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their)(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PERSON}\b)?", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
 # Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
 # the plainest words ("fatally shot Braylon"): after "killing" it is as often a group ("Islamists").
@@ -186,7 +188,8 @@ def find_counts(sentence: str) -> list[Count]:
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
-            value, vague = (1, False) if named else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) else \
+            pair = pattern is _WORD_THEN_ONE and bool(m["second"])
+            value, vague = (1, False) if named and not pair else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
