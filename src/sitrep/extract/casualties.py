@@ -233,7 +233,7 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "killed 5 (people) and injured 10": the 5 were killed (the next pattern reads it)
             if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and (
                     re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", before, re.I) or
-                    re.match(r"\s+(?:was\s+)?(?:heard|fired|rang)\b", sentence[m.end():], re.I)):
+                    re.match(r"\s{1,3}(?:was\s{1,3})?(?:heard|fired|rang)\b", sentence[m.end():], re.I)):
                 continue  # "fired one shot", "just one shot heard": a shot, not a person shot
             if pattern is _WORD_THEN_NUM and re.match(rf"\s*(?:to|or|-)\s*{NUMBER}\s+times\b", sentence[m.end("num"):], re.I):
                 continue  # "shot three to four times"
@@ -283,7 +283,7 @@ def find_counts(sentence: str) -> list[Count]:
         dead = next((c for c in counts[i + 1:] if c.kind == "killed" and not re.search(r"[.;]", sentence[hit.end:c.start])
                      and not any(c is d for _, d in pairs)
                      and (sentence[c.start - 8:c.start].lower().strip() == "killing"
-                          or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s+(?:left|killed|claimed\s+the\s+(?:life|lives)\s+of)\s+",
+                          or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s{1,3}(?:left|killed|claimed\s{1,3}the\s{1,3}(?:life|lives)\s{1,3}of)\s{1,3}",
                                           sentence[hit.end:c.start]))), None)
         if dead is not None and dead.value <= hit.value:
             pairs.append((hit, dead))
