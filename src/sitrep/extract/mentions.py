@@ -679,6 +679,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     last: tuple[int, tuple[str, float]] | None = None  # the latest event sentence: (index, its reading)
     last_violent: tuple[int, tuple[str, float]] | None = None  # the same, of political violence
     embedded: set[tuple[int, int]] = set()  # sentences whose toll belongs to an embedded violent event
+    tolls: dict[tuple[int, int], list] = {}  # ``find_counts`` of the sentences already read for one
     violent_reading = lambda r: taxonomy.sub_event_types.get(r[0]) is not None and \
         taxonomy.sub_event_types[r[0]].parent in _VIOLENT_TYPES  # noqa: E731
     for i, (s, e) in enumerate(spans):
@@ -689,7 +690,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             last = (i, ranked[0])
             if violent_reading(ranked[0]):
                 last_violent = last
-            elif find_counts(text[s:e]):
+            elif tolls.setdefault((s, e), find_counts(text[s:e])):
                 # "Police arrested a man suspected of shooting four men last week": the arrest is
                 # the news, the shooting a second event of the sentence, and the toll is its. Its
                 # type: the sentence's own violent reading, else that of the violent event just
@@ -829,8 +830,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
                 # The day dates the saying ("police said Saturday"): the event happened that day or
                 # in the week before it, not surely on it. (A day on another verb, "opened fire on
                 # April 2", is often the event's own: an event word the vocabulary lacks.)
-                last = dt.date.fromisoformat(date[1])
-                date = ((last - dt.timedelta(days=7)).isoformat(), date[1], "week")
+                said = dt.date.fromisoformat(date[1])
+                date = ((said - dt.timedelta(days=7)).isoformat(), date[1], "week")
             if anchor and date[0] > anchor.isoformat() and not re.search(r"\d{4}", timex.text) and \
                     any(t.tag_ == "VBD" for t in span) and not _FUTURE_CUE.search(sentence):
                 # A day named without its year that the news reports as done is not yet to come:
@@ -848,7 +849,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             # Nothing dated yet: the news of the day, within the days before publication.
             date = ((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week")
         attribution = attribution_of(sentence, span)
-        counts = [] if (s, e) in embedded and not violent else find_counts(sentence)
+        counts = [] if (s, e) in embedded and not violent else \
+            tolls[(s, e)] if (s, e) in tolls else find_counts(sentence)
         claims = lambda kind: tuple(  # noqa: E731
             Claim(value=c.value, qualifier=c.qualifier, source=attribution.claimant, document=article.id)
             for c in counts if c.kind == kind

@@ -224,6 +224,22 @@ def _first_name_alone(span) -> bool:
     return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
 
 
+def _town_misread(gaz: Gazetteer, ent: Span) -> bool:
+    """A one-word person or nationality of the statistical NER that is a town's name: before its
+    people, police or homes ("Austin police", "a Charlotte woman", "a Joliet teen"), or after a
+    preposition of place ("children in Saginaw"), but not inside a capitalised name."""
+    doc = ent.doc
+    if len(ent) != 1 or not gaz.lookup(ent.text) or _is_demonym(gaz, ent.text):
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    followed = after is not None and after.lower_ in _PLACE_FOLLOW and \
+        (before is None or not before.is_title or before.lower_ in ("a", "an", "the"))
+    led = before is not None and before.lower_ in _TOWN_AFTER and ent.text[:1].isupper() and \
+        (after is None or not after.is_title)
+    return followed or led
+
+
 # Verbs of speech: a one-word name right before one is a person ("Barnes said"), unless it is a
 # country, a province or a big city speaking for its government ("Moscow said").
 _SPEECH = frozenset("said says told added explained testified stated wrote".split())
@@ -282,14 +298,7 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             if kind == "adjectival" and not demonyms:
                 continue
             out.append(Mention(span.start_char, span.end_char, span.text, label, kind, src))
-        elif label in ("PERSON", "NORP") and len(ent) == 1 and (
-                (ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_FOLLOW and
-                 (ent.start == 0 or not doc[ent.start - 1].is_title or doc[ent.start - 1].lower_ in ("a", "an", "the")))
-                or (ent.start > 0 and doc[ent.start - 1].lower_ in _TOWN_AFTER and ent.text[:1].isupper()
-                    and (ent.end == len(doc) or not doc[ent.end].is_title))) and \
-                gaz.lookup(ent.text) and not _is_demonym(gaz, ent.text):
-            # "Austin police", "a Charlotte woman", "a Joliet teen": the statistical NER's person
-            # or nationality is a town's name.
+        elif label in ("PERSON", "NORP") and _town_misread(gaz, ent):
             out.append(Mention(ent.start_char, ent.end_char, ent.text, "GPE", "name", "ner"))
         elif label == "NORP":
             if not demonyms:
