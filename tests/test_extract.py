@@ -145,6 +145,23 @@ def test_recapture_with_from_phrase(events_of) -> None:
     assert m.attributed_to == "state media" and m.status == "reported" and not m.background
 
 
+def test_a_guessed_publication_date_gives_no_precise_event_day() -> None:
+    from sitrep.extract.mentions import extract
+
+    # Dated only by its story's neighbours: the anchor is a guess within an interval of months.
+    pub = PubDate(date="2016-03-28", earliest="2016-01-10", latest="2016-05-30", basis="corpus", confidence=0.1)
+    [m] = extract(Article(id="t", source="t", title="", published=pub,
+                          text="Syrian troops recaptured the ancient city of Palmyra from IS on Sunday."))
+    assert m.date_precision == "year"  # not the Sunday before the guess, 2016-03-27
+    assert m.date_start <= "2016-03-27" <= m.date_end
+    # Any Sunday in the week before a publication day the interval allows.
+    assert m.date_start <= "2016-01-09" and "2016-05-23" <= m.date_end <= "2016-05-30"
+    # A date written with its year does not depend on the anchor and stays as precise as written.
+    [m] = extract(Article(id="t", source="t", title="", published=pub,
+                          text="Syrian troops recaptured the ancient city of Palmyra from IS on March 27, 2016."))
+    assert (m.date_start, m.date_precision) == ("2016-03-27", "day")
+
+
 def test_passive_voice_roles(events_of) -> None:
     [m] = events_of("Palmyra was recaptured by Syrian government forces on Sunday.")
     assert m.actor1["name"] == "Military Forces of Syria"

@@ -109,6 +109,23 @@ def test_a_year_less_dateline_takes_its_year_from_loose_neighbours() -> None:
     assert "dateline" in pub.note and pub.earliest <= pub.date <= pub.latest
 
 
+def test_an_article_naming_no_day_is_guessed_from_its_story_with_low_confidence() -> None:
+    story = [
+        art("Investigators searched the offices of the mortgage company Freddie Mac after the death of its "
+            "acting finance chief David Kellermann, police in Fairfax County said.", id=f"d{i}",
+            published=meta(day))
+        for i, day in enumerate(("2009-04-22", "2009-04-23", "2009-04-25"))
+    ]
+    undated = date_article(art("Neighbours of David Kellermann, the acting finance chief of Freddie Mac, "
+                               "spoke of their shock as Fairfax County police investigated his death.", id="u"),
+                           today=TODAY)
+    assert undated.published.date is None  # it names no day, month or year
+    pub = {x.id: x.published for x in date_by_corpus([*story, undated])}["u"]
+    assert pub.basis == "corpus" and "no day of its own" in pub.note
+    assert pub.earliest <= "2009-04-22" and "2009-04-25" <= pub.latest  # spans every neighbour
+    assert pub.confidence <= 0.175  # a guess, below any dating by the article's own words
+
+
 def test_a_day_named_with_its_weekday_fixes_the_year() -> None:
     dated = art("Boston police investigate a shooting in Dorchester that injured three people in a car.",
                 id="d", published=meta("2016-01-15"))

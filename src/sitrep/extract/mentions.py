@@ -125,6 +125,29 @@ def _year_before(date: tuple[str, str, str]) -> tuple[str, str, str]:
     return back(date[0]), back(date[1]), date[2]
 
 
+# A publication date known to within this many days anchors relative dates ("on Sunday", "last
+# week") as it stands; a wider one (an article dated only by its story's neighbours, whose interval
+# spans months) widens them by its own uncertainty, so a guessed anchor never yields a precise day.
+# A month: the widest interval of a publication date read from the article's own days
+# (sitrep.dates.corpus.OWN_DAY_AFTER).
+ANCHOR_SLACK_DAYS = 31
+
+
+def _loosen(date: tuple[str, str, str], anchor: dt.date, pub) -> tuple[str, str, str]:
+    """A (start, end, precision) resolved against ``anchor`` widened by the publication date's
+    interval when that is wider than ANCHOR_SLACK_DAYS; precision follows the new width."""
+    if not (pub and pub.earliest and pub.latest):
+        return date
+    early, late = dt.date.fromisoformat(pub.earliest), dt.date.fromisoformat(pub.latest)
+    if (late - early).days <= ANCHOR_SLACK_DAYS:
+        return date
+    start = dt.date.fromisoformat(date[0]) - max(dt.timedelta(0), anchor - early)
+    end = dt.date.fromisoformat(date[1]) + max(dt.timedelta(0), late - anchor)
+    width = (end - start).days
+    precision = "day" if width < 1 else "week" if width <= 7 else "month" if width <= 31 else "year"
+    return start.isoformat(), end.isoformat(), precision
+
+
 def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
     """How surely the time phrase at character ``start`` of the sentence dates its event: 0 when
     its chain of syntactic heads reaches the event's word first ("Saturday afternoon's
@@ -837,6 +860,8 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
                 # A day named without its year that the news reports as done is not yet to come:
                 # "On April 2, Lopez opened fire" in a January article is last year's April 2.
                 date = _year_before(date)
+            if anchor and not re.search(r"\d{4}", timex.text):
+                date = _loosen(date, anchor, pub)
             evidence["date"] = {"start": s + timex.start, "end": s + timex.end, "text": timex.text}
         elif parent in news_day and news_day[parent][2] == paragraph(s) and not earlier:
             # No date in the sentence: the day of the news its paragraph last dated ("… at about
@@ -847,7 +872,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             date, evidence["date"], _ = news_day[parent]
         elif anchor:
             # Nothing dated yet: the news of the day, within the days before publication.
-            date = ((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week")
+            date = _loosen(((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week"), anchor, pub)
         attribution = attribution_of(sentence, span)
         counts = [] if (s, e) in embedded and not violent else \
             tolls[(s, e)] if (s, e) in tolls else find_counts(sentence)
