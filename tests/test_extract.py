@@ -96,6 +96,13 @@ from sitrep.records import Article, PubDate
         ("The gun discharged, fatally wounding his younger brother.", [("killed", 1, "one")]),
         ("A woman who was shot Sunday was in stable condition.", []),
         ("The gunman opened fire, killing a woman and her daughter.", [("killed", 2, "part")]),
+        ("Police responded to a person shot around 12:02 Sunday morning.", []),  # a time, not twelve
+        ("A shooting left eight people with wounds that required transport.", [("injured", 8, "exact")]),
+        ("The shotgun went off, hurting a 9-year-old boy.", [("injured", 1, "one")]),
+        ("Another 5-year-old was hurt and Juliet Lynch was killed.", [("injured", 1, "one"), ("killed", 1, "one")]),
+        ("Another woman was rushed to Baylor Scott & White Hospital in Temple.", [("injured", 1, "one")]),
+        ("The boy took the gun from the bag and accidentally shot himself, police said.", [("injured", 1, "one")]),
+        ("He shot his wife and then shot himself.", [("injured", 1, "one")]),  # the suicide is not read as wounded
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:
@@ -406,6 +413,15 @@ def test_a_source_counts_its_highest_toll_and_sources_their_lowest() -> None:
     # Another article says three: ACLED's conservative rule codes three, both claims kept.
     both = [*one, {"value": 3, "qualifier": "exact", "document": "b"}]
     assert figures(both)["best"] == 3 and len(figures(both)["claims"]) == 3
+
+
+def test_a_figure_in_words_yields_to_a_number_from_the_same_source() -> None:
+    from sitrep.extract.casualties import figures
+
+    # "Five people were shot … several people were shot when a fight broke out" (several read as 10).
+    one = [{"value": 5, "qualifier": "exact", "document": "a"}, {"value": 10, "qualifier": "vague", "document": "a"}]
+    assert figures(one)["best"] == 5 and figures(one)["high"] == 10  # the word's figure stays as a claim
+    assert figures(one[1:])["best"] == 10  # alone, it is the source's figure
 
 
 def test_a_day_ahead_stays_ahead_when_the_sentence_looks_ahead(events_of) -> None:

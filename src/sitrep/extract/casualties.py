@@ -42,7 +42,8 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death))"
 # wounds": the ways GVA's local news reports the wounded.
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
 _HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
-             r"local\s{1,3}|nearby\s{1,3})?hospitals?|(?:suffered|sustained|received|treated\s{1,3}for)"
+             # "rushed to Baylor Scott & White Hospital": a hospital by its name
+             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b|(?:suffered|sustained|received|treated\s{1,3}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
 _INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|grazed|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
@@ -64,7 +65,7 @@ _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER
 _HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentally|apparently|allegedly|mistakenly|then)"
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one|the|that|this)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},)?"
+    rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},)?"
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|later\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|later))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
@@ -73,6 +74,12 @@ _ONE_THEN_WORD = re.compile(
 _WHO_DIED = re.compile(
     rf"\b(?P<num>an?|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}who\s{{1,3}}[^.;]{{1,80}}?\s"
     rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}killed)\b", re.I)
+# "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
+# "shot himself" alone, or "shot himself dead", is not read here).
+_SELF_SHOT = re.compile(
+    r"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{1,3}shot\s{1,3}(?:him|her)self|shot\s{1,3}(?:him|her)self\s{1,3}in\s{1,3}"
+    r"(?:the|his|her)\s{1,3}(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?))\b"
+    r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
 # "an apparent murder-suicide": at least two dead.
 _MURDER_SUICIDE = re.compile(r"\b(?P<num>)(?P<nouns>)(?P<word>murder[- ]suicide)\b", re.I)
 # "A woman and a child were shot": two people, each with a word for a person.
@@ -106,7 +113,7 @@ _FOUND_DEAD = re.compile(
 _FOUND_ONE = re.compile(
     rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
     rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
     # "killing a woman and her daughter": a second person joined to the first
     rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their)(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PERSON}\b)?", re.I)
@@ -162,7 +169,7 @@ def _value(num: str) -> tuple[int | None, bool]:
     key = re.sub(r"\s+", " ", num.lower()).removesuffix(" of").strip()
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key], True
-    if key in ("a", "an", "the", "that", "this", "his", "her", "their"):
+    if key in ("a", "an", "the", "that", "this", "his", "her", "their", "another"):
         return 1, False
     if key == "both":
         return 2, False
@@ -172,11 +179,15 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
-    if word.startswith(("struck", "hit", "sent")) or re.fullmatch(_HOSPITAL, word):
+    if re.search(r"\b(?:him|her)self\b", word):
+        return "injured"  # _SELF_SHOT
+    # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
+    if word.startswith(("struck", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
+                        "walked into")) or re.fullmatch(_HOSPITAL, word):
         return "injured"
     if re.fullmatch(_KILLED, word) or word == "kills":
         return "killed"
-    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "shooting", "grazing") else "killed"
+    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "hurting", "shooting", "grazing") else "killed"
 
 
 def find_counts(sentence: str) -> list[Count]:
@@ -184,12 +195,12 @@ def find_counts(sentence: str) -> list[Count]:
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
-                    _MURDER_SUICIDE):
+                    _MURDER_SUICIDE, _SELF_SHOT):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
-            value, vague = (1, False) if named and not pair else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
+            value, vague = (1, False) if (named and not pair) or pattern is _SELF_SHOT else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
@@ -223,10 +234,12 @@ def find_counts(sentence: str) -> list[Count]:
             word = (m["word"] or m.groupdict().get("died") or "").lower()
             if pattern is _WORD_THEN_NUM and word in ("left", "leaving", "claimed"):
                 # "left 5 dead", "claimed 12 lives": the casualty word follows the number.
-                tail = sentence[m.end(): m.end() + 25].lower()
-                if not re.match(rf"\s*(?:{_KILLED}|{_INJURED})", tail) and "lives" not in (m["nouns"] or "").lower():
+                tail = sentence[m.end(): m.end() + 40].lower()
+                # "left eight people with wounds that required transport": wounded
+                wounds = re.match(r"(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}with\s{1,3}(?:[\w-]{1,25}\s{1,3}){0,3}?(?:wounds|injuries)\b", tail)
+                if not (wounds or re.match(rf"\s*(?:{_KILLED}|{_INJURED})", tail)) and "lives" not in (m["nouns"] or "").lower():
                     continue
-                word = "injured" if re.match(rf"\s*{_INJURED}", tail) else "killed"
+                word = "injured" if wounds or re.match(rf"\s*{_INJURED}", tail) else "killed"
             if pattern is _NUM_THEN_WORD and re.search(r"\b(?:years?|days?|hours?|months?|km|kilomet|miles?|percent|%)\b", m["nouns"] or "", re.I):
                 continue  # "two years killed" is not a count of people
             if pattern is _NUM_THEN_WORD and re.search(r"(?:^|\s)(?:and|or|but)$", (m["nouns"] or "").strip().lower()):
@@ -239,13 +252,15 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "shot three to four times"
             if re.match(r"-(?:year|month|week|day)", sentence[m.end("num"):m.end("num") + 7], re.I):
                 continue  # "a 12-year-old": an age, not a count
+            if re.match(r":\d\d|\s{0,2}(?:[ap]\.?m\b\.?|o'clock\b)", sentence[m.end("num"):m.end("num") + 10], re.I):
+                continue  # "a person shot around 12:02", "wounded about 2 a.m.": a time of day
             if pattern is _WORD_THEN_NUM and re.match(r"(?<!\s)\s*(?:times|rounds|shots|bullets|bursts|years?|days?|hours?|weeks?|months?|"
                                                       r"minutes?|miles?|km|feet|yards|percent|%)\b", sentence[m.end("num"):], re.I):
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
             if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
-                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED):
+                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, _SELF_SHOT):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _MURDER_SUICIDE:
                 qual = "at least"  # the one killed and the killer, at the least
@@ -299,7 +314,8 @@ def figures(claims: list[dict]) -> dict:
     ACLED's conservative rule: of the figures sources report, the lowest is the one coded; the
     range and every claim with its claimant stay beside it. A source's figure is the highest toll
     it gives: within one article, "two died at the scene" is part of its "four people were killed",
-    not a rival count. A claim about one named victim (qualifier ``one``: "a second man was
+    not a rival count, and a figure in words ("several", "dozens") yields to one in numbers. A
+    claim about one named victim (qualifier ``one``: "a second man was
     wounded") or some of the victims (``part``: "two of the people shot") is part of a toll, not a
     toll: it sets a source's figure only when the source gives no count."""
     values = [c["value"] for c in claims]
@@ -308,8 +324,10 @@ def figures(claims: list[dict]) -> dict:
         by_source.setdefault(c.get("document"), []).append(c)
     per_source = []
     for own in by_source.values():
-        tolls = [c["value"] for c in own if c.get("qualifier") not in ("one", "part")]
-        per_source.append((bool(tolls), max(tolls or [c["value"] for c in own])))
+        tolls = [c for c in own if c.get("qualifier") not in ("one", "part")]
+        # A word ("several people were shot", read as 10) yields to a number the same source gives.
+        firm = [c["value"] for c in tolls if c.get("qualifier") != "vague"]
+        per_source.append((bool(tolls), max(firm or [c["value"] for c in tolls] or [c["value"] for c in own])))
     counted = [v for has_toll, v in per_source if has_toll] or [v for _, v in per_source]
     return {"best": min(counted) if counted else None, "low": min(values) if values else None,
             "high": max(values) if values else None, "claims": claims}
