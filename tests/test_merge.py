@@ -141,3 +141,22 @@ def test_the_event_date_is_the_day_most_sources_give() -> None:
     # Alone against one dated in its own sentence, a date taken from an earlier sentence loses.
     [event] = merge([ms[3], ms[2]])
     assert event["date"]["start"] == "2016-03-28"
+
+
+def test_days_read_in_their_sentences_tell_events_apart() -> None:
+    def dated(mid, doc, day, start=0):
+        m = mention(mid, doc, day, GOV, SYRIA_ARMY, IS, sentence="Troops recaptured the city on Sunday.")
+        m["mentions"][0].update(start=start, end=start + 37)
+        m["mentions"][0]["evidence"] = {"date": {"start": start + 30, "end": start + 36, "text": "Sunday"}}
+        return m
+
+    # One article tells of two days: two events, however alike its sentences.
+    assert len(merge([dated("x1", "a", "2016-03-27"), dated("x2", "a", "2016-03-26", start=200)])) == 2
+    # Two outlets a day apart ("late Friday", "early Saturday") may report one event; three days
+    # apart, each reading the day in its own sentence, they report two.
+    assert len(merge([dated("y1", "a", "2016-03-27"), dated("y2", "b", "2016-03-26")])) == 1
+    assert len(merge([dated("z1", "a", "2016-03-27"), dated("z2", "b", "2016-03-24")])) == 2
+    # A day taken from an earlier sentence of its article is weaker evidence and does not split.
+    weak = dated("z3", "b", "2016-03-24", start=100)
+    weak["mentions"][0]["evidence"]["date"].update(start=40, end=46)
+    assert len(merge([dated("z1", "a", "2016-03-27"), weak])) == 1

@@ -57,7 +57,11 @@ _WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|left|leaving|clai
 _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|person|soldier|officer|policeman|"
            r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
            r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
-           r"female|male|juvenile|adult|\d{1,3}-(?:year|month)-old)")
+           r"female|male|juvenile|adult|\d{1,3}-(?:year|month)-old|"
+           # kin, partners and roles that local news names victims by
+           r"girlfriend|boyfriend|friend|fianc[eé]e?|grandfather|grandmother|grandson|granddaughter|grandchild|"
+           r"uncle|aunt|cousin|nephew|niece|step(?:father|mother|son|daughter)|roommate|classmate|customer|clerk|"
+           r"employee|cashier|deputy|trooper|[a-z]{3,7}-grader)")
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
