@@ -483,3 +483,14 @@ def test_an_arrest_for_a_shooting_keeps_the_shooting_and_its_toll_apart(events_o
     [attack] = [m for m in ms if m.event_type == "Violence against civilians"]
     assert not arrest.injured and [c.value for c in attack.injured] == [4]
     assert attack.date_end <= "2015-03-22" and attack.confidence < arrest.confidence
+
+
+def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(events_of) -> None:
+    ms = events_of("Police arrested two people in connection with a shooting in the Tenderloin neighborhood.",
+                   dct="2014-03-25")
+    assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+    arrest, shooting = ms
+    assert shooting.confidence < arrest.confidence  # the second event of the sentence, less sure
+    # Without a word tying it to violence the arrest is the only event.
+    [only] = events_of("Police arrested two people at a protest in the Tenderloin neighborhood.", dct="2014-03-25")
+    assert only.sub_event_type == "Arrests"

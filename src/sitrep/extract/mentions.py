@@ -50,6 +50,12 @@ _CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|shot|lives|bo
 # An event dated more than this long before the article's publication is background, not news:
 # news reports events of the past days; ACLED's own sourcing lag is about a week.
 BACKGROUND_DAYS = 31
+# A sentence whose news is an arrest or a charge "in connection with the shooting" also tells of
+# the shooting: a second, violent event of the sentence, as one with a toll does.
+_ABOUT_VIOLENCE = re.compile(
+    r"\b(?:in\s{1,3}connection\s{1,3}with|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
+    r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of)\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){0,3}?"
+    r"(?:shooting|killing|stabbing|homicide|murder|slaying|death|attack|bombing)s?\b", re.I)
 # A match may start only at the beginning of a run of stops, and takes the run whole: a long run
 # of "!!!!" with no space after is then tried once, not at every position (that was quadratic).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n")
@@ -713,7 +719,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
             last = (i, ranked[0])
             if violent_reading(ranked[0]):
                 last_violent = last
-            elif tolls.setdefault((s, e), find_counts(text[s:e])):
+            elif tolls.setdefault((s, e), find_counts(text[s:e])) or _ABOUT_VIOLENCE.search(text[s:e]):
                 # "Police arrested a man suspected of shooting four men last week": the arrest is
                 # the news, the shooting a second event of the sentence, and the toll is its. Its
                 # type: the sentence's own violent reading, else that of the violent event just
