@@ -103,6 +103,9 @@ from sitrep.records import Article, PubDate
         ("Another woman was rushed to Baylor Scott & White Hospital in Temple.", [("injured", 1, "one")]),
         ("The boy took the gun from the bag and accidentally shot himself, police said.", [("injured", 1, "one")]),
         ("He shot his wife and then shot himself.", [("injured", 1, "one")]),  # the suicide is not read as wounded
+        ("Shots were fired into the crowd, injuring four men and two women.", [("injured", 6, "exact")]),
+        ("A 37-year-old woman was shot in the torso; a 22-year-old man was shot in the leg.", [("injured", 2, "part")]),
+        ("A man was shot and the man was taken to a hospital.", [("injured", 1, "one"), ("injured", 1, "one")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

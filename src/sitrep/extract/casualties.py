@@ -65,6 +65,8 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
+# "injuring four men and two women": six.
+_AND_MORE_AFTER = re.compile(rf"\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}\b", re.I)
 # How a person came to be hurt, between "was" and the casualty word: "was accidentally shot".
 _HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentally|apparently|allegedly|mistakenly|then)"
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
@@ -221,6 +223,8 @@ def find_counts(sentence: str) -> list[Count]:
                 value += 1  # "he and three others were shot": four
             if pattern is _NUM_THEN_WORD and (more := _AND_MORE.search(m["nouns"] or "")):
                 value += _value(more["n2"])[0] or 0  # "two females and one male dead": three
+            if pattern is _WORD_THEN_NUM and (more := _AND_MORE_AFTER.match(sentence, m.end("num"), m.end("num") + 80)):
+                value += _value(more["n2"])[0] or 0
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
             if pattern is _NAMED_VICTIMS:
@@ -309,7 +313,16 @@ def find_counts(sentence: str) -> list[Count]:
     for hit, dead in pairs:
         counts[counts.index(hit)] = Count(kind="injured", value=hit.value - dead.value, qualifier=hit.qualifier,
                                           start=hit.start, end=hit.end, text=hit.text)
-    return sorted((c for c in counts if c.value > 0 or c.kind == "killed"), key=lambda c: c.start)
+    counts = [c for c in counts if c.value > 0 or c.kind == "killed"]
+    for kind in ("killed", "injured"):
+        # "A 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg; …":
+        # people each introduced as new ("a", "another") in one sentence with no toll are that many.
+        own = [c for c in counts if c.kind == kind]
+        if len(own) > 1 and all(c.qualifier == "one" and re.match(r"(?:an?|another)\s", c.text, re.I) for c in own):
+            counts = [c for c in counts if c.kind != kind] + [Count(
+                kind=kind, value=len(own), qualifier="part", start=own[0].start, end=own[-1].end,
+                text=sentence[own[0].start:own[-1].end])]
+    return sorted(counts, key=lambda c: c.start)
 
 
 def figures(claims: list[dict]) -> dict:
