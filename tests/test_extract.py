@@ -106,6 +106,10 @@ from sitrep.records import Article, PubDate
         ("Shots were fired into the crowd, injuring four men and two women.", [("injured", 6, "exact")]),
         ("A 37-year-old woman was shot in the torso; a 22-year-old man was shot in the leg.", [("injured", 2, "part")]),
         ("A man was shot and the man was taken to a hospital.", [("injured", 1, "one"), ("injured", 1, "one")]),
+        ("Police say a man fatally shot his wife and two young sons before killing himself.", [("killed", 4, "part")]),
+        ("A man shot six people, killing four of them, before turning the gun on himself.",
+         [("injured", 2, "exact"), ("killed", 5, "exact")]),
+        ("He shot two people before killing himself.", [("injured", 2, "exact"), ("killed", 1, "one")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

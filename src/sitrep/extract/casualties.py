@@ -122,7 +122,14 @@ _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
     rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
     # "killing a woman and her daughter": a second person joined to the first
-    rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their)(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PERSON}\b)?", re.I)
+    # ("… his wife and two young sons": three)
+    rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their|(?P<n2>{NUMBER}))(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PEOPLE}\b)?", re.I)
+# "… before killing himself", "then turned the gun on herself", "before taking his own life": the
+# one who killed died too, and is counted, as tolls count a killer who dies.
+_SELF_TOO = re.compile(
+    r"\b(?:before|then|and(?:\s{1,3}then)?)\s{1,3}(?:(?:killing|killed|fatally\s{1,3}(?:shooting|shot))\s{1,3}(?:him|her)self"
+    r"|turn(?:ing|ed)\s{1,3}the\s{1,3}(?:gun|weapon)\s{1,3}on\s{1,3}(?:him|her)self|(?:taking|took)\s{1,3}(?:his|her)\s{1,3}own\s{1,3}life)\b"
+    r"(?!\s{1,3}(?:in|with)\s{1,3}the\s{1,3}(?:leg|foot|hand|arm))", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
 # Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
 # the plainest words ("fatally shot Braylon"): after "killing" it is as often a group ("Islamists").
@@ -206,7 +213,9 @@ def find_counts(sentence: str) -> list[Count]:
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
-            value, vague = (1, False) if (named and not pair) or pattern is _SELF_SHOT else (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
+            value, vague = (1, False) if (named and not pair) or pattern is _SELF_SHOT else \
+                (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
+                (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
@@ -314,6 +323,18 @@ def find_counts(sentence: str) -> list[Count]:
         counts[counts.index(hit)] = Count(kind="injured", value=hit.value - dead.value, qualifier=hit.qualifier,
                                           start=hit.start, end=hit.end, text=hit.text)
     counts = [c for c in counts if c.value > 0 or c.kind == "killed"]
+    if (self_too := _SELF_TOO.search(sentence[:20000])) and not any(c.text.lower().startswith("murder") for c in counts):
+        # The killer's own death adds to the toll before it ("shot six people, killing four of
+        # them, before turning the gun on himself": five), or is the sentence's only death.
+        dead = [c for c in counts if c.kind == "killed" and c.end <= self_too.start()]
+        top = max(dead, key=lambda c: c.value, default=None)
+        if top is not None:
+            counts[counts.index(top)] = Count(kind="killed", value=top.value + 1,
+                                              qualifier="part" if top.qualifier == "one" else top.qualifier,
+                                              start=top.start, end=self_too.end(), text=sentence[top.start:self_too.end()])
+        else:
+            counts.append(Count(kind="killed", value=1, qualifier="one", start=self_too.start(), end=self_too.end(),
+                                text=self_too[0]))
     for kind in ("killed", "injured"):
         # "A 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg; …":
         # people each introduced as new ("a", "another") in one sentence with no toll are that many.
