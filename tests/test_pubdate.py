@@ -4,6 +4,7 @@ inferred from the URL, a dateline, the text, or similar dated articles of the ba
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given, settings, strategies as st
 
@@ -146,3 +147,21 @@ def test_inferred_dates_are_well_formed(text: str, crawl: dt.date) -> None:
         assert pub.date <= crawl.isoformat()  # never after the crawl that found the page
         assert pub.earliest is None or pub.earliest <= pub.date
         assert pub.latest is None or pub.date <= pub.latest
+
+
+def test_a_time_stamp_the_cleaner_removed_dates_the_article() -> None:
+    from sitrep.records import Removed
+
+    text = "Several people were shot at a wedding reception on Saturday, police said."
+    posted = art(text, id="p")
+    posted = replace(posted, removed=(Removed(text="Posted: Sunday, February 16, 2014 1:50 PM EST Updated: "
+                                                   "Monday, February 17, 2014 9:02 AM EST", reason="boilerplate"),
+                                      Removed(text="Related: Posted: Friday, January 3, 2014", reason="boilerplate")))
+    pub = date_article(posted, today=TODAY).published
+    assert (pub.date, pub.basis) == ("2014-02-16", "text-timestamp")  # the first stamp, the page's own
+    updated = replace(art(text, id="u"), removed=(Removed(text="Last updated: 08/10/2014 4:26 PM", reason="date"),))
+    pub = date_article(updated, today=TODAY).published
+    assert pub.latest == "2014-08-10" and pub.earliest < "2014-08-10" and pub.confidence < 0.85
+    # A furniture line without a stamp word or a date reason dates nothing.
+    caption = replace(art(text, id="c"), removed=(Removed(text="Police at the scene on May 12, 2014.", reason="photo-credit"),))
+    assert date_article(caption, today=TODAY).published.basis != "text-timestamp"

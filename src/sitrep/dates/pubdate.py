@@ -167,6 +167,43 @@ def infer_from_text(text: str, timexes: list[Timex], *, upper: dt.date, lower: d
     return _pub(guess, latest_day, max(end, guess), "text", 0.5 if weekdays else 0.4, note=note)
 
 
+# A time-stamp line ("Posted: Sunday, February 16, 2014 1:50 PM EST", "By The Associated Press on
+# Tue 06/30/2015") is page furniture the cleaner removes, and the page's own record of when it was
+# published: metadata, read from the removed spans. "Posted"/"Published" is the day itself; a
+# stamp that only says "Updated" is a day at or after it.
+_STAMP = re.compile(r"\b(?P<word>posted|published|updated|last\s+updated|modified)\b\s*(?:on|at)?\s*:?", re.I)
+_STAMP_REASONS = frozenset({"date", "byline"})
+
+
+def timestamp_date(article: Article, *, upper: dt.date) -> PubDate | None:
+    """The publication date a removed time-stamp line gives, or None."""
+    from sitrep.dates.timex import find_timexes
+
+    posted: list[tuple[dt.date, str]] = []
+    updated: list[tuple[dt.date, str]] = []
+    for r in article.removed[:200]:
+        stamp = _STAMP.search(r.text[:2000])
+        if not stamp and r.reason not in _STAMP_REASONS:
+            continue
+        for t in find_timexes(r.text[:2000], None):
+            d = _day(t.value[:10]) if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) else None
+            if d is None or not plausible(d, upper=upper):
+                continue
+            before = r.text[max(0, t.start - 40):t.start]
+            word = [m["word"].lower() for m in _STAMP.finditer(before)]
+            (updated if word and word[-1] not in ("posted", "published") else posted).append((d, r.text[:80]))
+            break
+    # The first stamp in the page is the article's own; later ones are often related stories'.
+    if posted:
+        d, line = posted[0]
+        return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-timestamp", 0.85, note=f"time stamp: {line!r}")
+    if updated:
+        d, line = updated[0]
+        return _pub(d, d - dt.timedelta(days=AFTER_LATEST_MENTION_DAYS), d, "text-timestamp", 0.5,
+                    note=f"update stamp (published on or before it): {line!r}")
+    return None
+
+
 def date_article(article: Article, *, dct: str | None = None, today: dt.date | None = None) -> Article:
     """Fill in ``article.published``: keep a plausible metadata date, else the user's ``dct``,
     else infer one from the URL or the text."""
@@ -193,7 +230,7 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
                 "not a date" if not day else "before 1980" if day < EARLIEST_PLAUSIBLE else "in the future")
             # Its interval goes with it.
             lower, upper = None, today
-    found = url_date(article.url, upper=upper)
+    found = url_date(article.url, upper=upper) or timestamp_date(article, upper=upper)
     if found is None:
         head = f"{article.title}\n" if article.title else ""
         text = head + article.text

@@ -7,7 +7,9 @@ PATH is one of the development sets, recognised by its layout:
 - TempEval-3 (``*.tml`` with a creation-time TIMEX3).
 
 Only the text (and title) is given to sitrep; URLs are withheld, so this measures inference from
-the text alone. The baseline, in the same run, is the latest explicit full date in the text.
+the text alone. The text goes through the spine as in a run (cleaned, then dated, then the batch
+step), so dates in comments and page furniture the cleaner removes do not count. The baseline, in
+the same run, is the latest explicit full date in the raw text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import statistics
 from collections.abc import Iterator
 from pathlib import Path
 
-from sitrep.records import Article
+from sitrep.records import Article, PubDate, RawDoc
 
 WINDOWS = (1, 7, 31)
 
@@ -105,10 +107,8 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     from rich.console import Console
     from rich.progress import track
 
-    from sitrep.dates.corpus import date_by_corpus
-    from sitrep.dates.pubdate import date_article
     from sitrep.dates.timex import find_timexes
-    from sitrep.ids import content_hash
+    from sitrep.spine import process
 
     name, docs = load(data)
     items = list(docs)
@@ -122,28 +122,31 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     widths: list[int] = []
     inside: list[bool] = []
     bases: dict[str, int] = {}
-    iterator = track(items, description=f"pubdate {name}", console=Console(stderr=True)) if progress else items
-    # Each article alone first, then the batch step that dates articles by similar dated ones;
-    # a batch is what one run would hold: one topic folder of Timeline17, the whole of the others.
-    batches: dict[str, list[tuple[Article, dt.date]]] = {}
-    for doc_id, title, text, truth in iterator:
-        article = Article(id=doc_id, source=doc_id, title=title, text=text, content_hash=content_hash(title, text))
+    # Each batch goes through the spine's own per-document stages (cleaning, with the lines an
+    # outlet repeats across the batch removed, then dating) and its batch step that dates articles
+    # by similar dated ones, as a run does; a batch is what one run would hold: one topic folder of
+    # Timeline17, the whole of the others. An input the spine rejects (empty once cleaned, not
+    # English) counts as undated.
+    batches: dict[str, list[tuple[RawDoc, str, dt.date]]] = {}
+    for doc_id, title, text, truth in items:
         batch = doc_id.split("/", 1)[0] if name == "timeline17" else name
-        batches.setdefault(batch, []).append((date_article(article, today=today), truth))
+        raw = RawDoc(id=doc_id, source=doc_id, kind="text", body=text, title=title or None)
+        batches.setdefault(batch, []).append((raw, f"{title}\n{text}" if title else text, truth))
+    iterator = track(batches.values(), description=f"pubdate {name}", console=Console(stderr=True)) if progress \
+        else batches.values()
     results = []
-    for group in batches.values():
-        dated = date_by_corpus([a for a, _ in group])
-        results.extend(zip(dated, (t for _, t in group)))
-    for article, truth in results:
-        pub = article.published
-        title, text = article.title, article.text
+    for group in iterator:
+        for result, (_, full, truth) in zip(process(raw for raw, _, _ in group), group):
+            results.append((result, full, truth))
+    for article, full, truth in results:
+        pub = article.published if isinstance(article, Article) else None
+        pub = pub or PubDate(date=None, earliest=None, latest=None, basis="rejected", confidence=0.0)
         bases[pub.basis] = bases.get(pub.basis, 0) + 1
         sys_err.append((dt.date.fromisoformat(pub.date) - truth).days if pub.date else None)
         if pub.earliest and pub.latest:
             lo, hi = dt.date.fromisoformat(pub.earliest), dt.date.fromisoformat(pub.latest)
             widths.append((hi - lo).days + 1)
             inside.append(lo <= truth <= hi)
-        full = f"{title}\n{text}" if title else text
         base = latest_explicit_date(find_timexes(full, None), today)
         base_err.append((base - truth).days if base else None)
     return {

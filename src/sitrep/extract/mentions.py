@@ -194,7 +194,8 @@ def _anterior(span, triggers: frozenset[str]) -> bool:
 
 # What police and officials do after an event: a day on one of these dates that, not the event.
 _AFTERWARDS = frozenset({"release", "identify", "arrest", "charge", "search", "investigate", "question",
-                         "interview", "hold", "arraign", "sentence", "update"})
+                         "interview", "hold", "arraign", "sentence", "update", "indict", "book", "seek",
+                         "plead", "appear", "convict", "testify", "mourn", "bury", "remember", "honor"})
 # Words that open a clause about an earlier event.
 _BEFORE_MARKS = frozenset({"after", "since"})
 
