@@ -165,3 +165,20 @@ def test_a_time_stamp_the_cleaner_removed_dates_the_article() -> None:
     # A furniture line without a stamp word or a date reason dates nothing.
     caption = replace(art(text, id="c"), removed=(Removed(text="Police at the scene on May 12, 2014.", reason="photo-credit"),))
     assert date_article(caption, today=TODAY).published.basis != "text-timestamp"
+
+
+def test_an_event_told_on_sunday_is_dated_by_the_sentence_that_dates_it() -> None:
+    # The Palmyra case: one report dates the recapture, another tells it "on Sunday".
+    dated = art("Syrian government forces recaptured the ancient city of Palmyra from Islamic State "
+                "militants on March 27, 2016, after a three-week offensive backed by Russian air strikes. "
+                "Aid agencies said thousands of residents had fled the desert town.", id="d",
+                published=meta("2016-04-05"))
+    other = art("Islamic State fighters seized oil fields near the desert town of Palmyra, a monitoring "
+                "group said, as Russian air strikes hit the area.", id="o", published=meta("2016-02-10"))
+    undated = date_article(art("Syrian troops backed by Russian air strikes recaptured the ancient city "
+                               "of Palmyra from Islamic State militants on Sunday after a three-week offensive.",
+                               id="u"), today=TODAY)
+    pub = {x.id: x.published for x in date_by_corpus([dated, other, undated])}["u"]
+    assert pub.basis == "corpus" and pub.date == "2016-03-28"  # the Monday after the Sunday it names
+    assert pub.earliest <= "2016-03-27" and pub.latest >= "2016-04-02"  # still the story's wide interval
+    assert pub.confidence <= 0.35 and "2016-03-27" in pub.note
