@@ -195,12 +195,15 @@ def date_by_corpus(articles: list[Article]) -> list[Article]:
                 note += f"; its own latest date read with the neighbours' year: {max(own).isoformat()}"
             early, late = min(early, guess), max(late, guess)
         elif own_only:
+            # No day of its own (or only days long before its story's): the best that can be said
+            # is when its story's closest dated articles appeared. A guess, so the interval spans
+            # all of them and the confidence is low; on Timeline17 such guesses fall within a week
+            # of the truth for about a third.
+            lead = "no day of its own"
             if own:
                 early = max(own)
-            # No day of its own at all: the best that can be said is when its story's closest
-            # dated articles appeared. A guess, so the interval spans all of them and the confidence
-            # is low; on Timeline17 such guesses fall within a week of the truth for about a third.
-            note = (f"no day of its own; the weighted median date of {len(best)} loosely similar dated "
+                lead = f"its own latest day {max(own).isoformat()} is long before its story's"
+            note = (f"{lead}; the weighted median date of {len(best)} loosely similar dated "
                     f"article(s) of its story, closest {articles[top[2]].id} (similarity {top[1]:.2f})")
             story_only = True
             story[i] = [j for j, _ in ranked[:SENTENCE_NEIGHBOURS]]
