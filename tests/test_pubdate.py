@@ -182,3 +182,18 @@ def test_an_event_told_on_sunday_is_dated_by_the_sentence_that_dates_it() -> Non
     assert pub.basis == "corpus" and pub.date == "2016-03-28"  # the Monday after the Sunday it names
     assert pub.earliest <= "2016-03-27" and pub.latest >= "2016-04-02"  # still the story's wide interval
     assert pub.confidence <= 0.35 and "2016-03-27" in pub.note
+
+
+def test_a_bare_date_line_removed_from_the_header_yields_to_the_dateline() -> None:
+    from sitrep.records import Removed
+
+    # The site's clock in its header, removed as a date line, is not the article's day.
+    header = replace(art("Tue May 3 2016 Syrian Army Killed 175 ISIS Terrorists in Oil Field East of Homs. "
+                         "Military sources announced on Monday that 175 militants were killed.", id="h"),
+                     removed=(Removed(text="Sat Jun 11 2016 19:30", reason="date"),))
+    pub = date_article(header, today=TODAY).published
+    assert (pub.date, pub.basis) == ("2016-05-03", "text-dateline")
+    # Without a dateline the date line dates it, before the text's own latest date.
+    plain = replace(art("Military sources said 175 militants were killed near the al-Hail oilfield on May 2, 2016.",
+                        id="p"), removed=(Removed(text="Tue May 3 2016 19:30", reason="date"),))
+    assert date_article(plain, today=TODAY).published.basis == "text-timestamp"

@@ -175,15 +175,17 @@ _STAMP = re.compile(r"\b(?P<word>posted|published|updated|last\s+updated|modifie
 _STAMP_REASONS = frozenset({"date", "byline"})
 
 
-def timestamp_date(article: Article, *, upper: dt.date) -> PubDate | None:
-    """The publication date a removed time-stamp line gives, or None."""
+def timestamp_date(article: Article, *, upper: dt.date, worded: bool = True) -> PubDate | None:
+    """The publication date a removed time-stamp line gives, or None. With ``worded`` only lines
+    that say "Posted", "Published" or "Updated" count; without, also bare date and byline lines,
+    which may be the site's clock in its header ("Sat Jun 11 2016 19:30") rather than the article's."""
     from sitrep.dates.timex import find_timexes
 
     posted: list[tuple[dt.date, str]] = []
     updated: list[tuple[dt.date, str]] = []
     for r in article.removed[:200]:
         stamp = _STAMP.search(r.text[:2000])
-        if not stamp and r.reason not in _STAMP_REASONS:
+        if not stamp and (worded or r.reason not in _STAMP_REASONS):
             continue
         for t in find_timexes(r.text[:2000], None):
             d = _day(t.value[:10]) if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) else None
@@ -236,6 +238,11 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
         text = head + article.text
         found = infer_from_text(text, find_timexes(text, None), upper=upper, lower=lower,
                                 dateline_end=len(head) + DATELINE_CHARS, today=today)
+        if found.basis != "text-dateline":
+            # A bare date line the cleaner removed is trusted below a dateline, above the text's
+            # own dates (in the demo corpus a header clock, "Sat Jun 11 2016 19:30", stood above
+            # the article's dateline "Tue May 3 2016").
+            found = timestamp_date(article, upper=upper, worded=False) or found
     if note:
         found = replace(found, note=f"{note}; {found.note}" if found.note else note)
     return replace(article, published=found)
