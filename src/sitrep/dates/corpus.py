@@ -317,13 +317,13 @@ _RELATIVE = (
     (re.compile(r"\b(?:today|this\s{1,3}(?:morning|afternoon|evening)|tonight)\b", re.I), "day", 0),
     (re.compile(r"\b(?:on\s{1,3})?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday", 1),
 )
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def date_by_sentences(articles: list[Article], story: dict[int, list[int]]) -> list[Article]:
     """Date each article its story only guessed (``story``: its index → its closest dated
     articles) by a sentence of one of those that tells the same event with its day, when the
     article tells it relative to its own publication ("on Sunday", "yesterday")."""
+    from sitrep.dates.pubdate import weekday_cues
     from sitrep.dates.timex import find_timexes
 
     if not story:
@@ -368,7 +368,7 @@ def date_by_sentences(articles: list[Article], story: dict[int, list[int]]) -> l
                 sim = sc / (own_norm * norms[k])
                 day, _, j, line = dated[k]
                 kind, shift, c = cue
-                if sim < SENTENCE_SIMILARITY or j not in near or (kind == "weekday" and day.weekday() != _WEEKDAY_NAMES.index(c[1].lower())):
+                if sim < SENTENCE_SIMILARITY or j not in near or (kind == "weekday" and day.weekday() not in weekday_cues(c[1])):
                     continue
                 if best is None or sim > best[0]:
                     best = (sim, day, shift, kind, c[0], j, line)

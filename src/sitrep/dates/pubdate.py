@@ -175,35 +175,39 @@ _STAMP = re.compile(r"\b(?P<word>posted|published|updated|last\s+updated|modifie
 _STAMP_REASONS = frozenset({"date", "byline"})
 
 
-def timestamp_date(article: Article, *, upper: dt.date, worded: bool = True) -> PubDate | None:
-    """The publication date a removed time-stamp line gives, or None. With ``worded`` only lines
-    that say "Posted", "Published" or "Updated" count; without, also bare date and byline lines,
-    which may be the site's clock in its header ("Sat Jun 11 2016 19:30") rather than the article's."""
+def timestamp_dates(article: Article, *, upper: dt.date) -> tuple[PubDate | None, PubDate | None]:
+    """The publication dates removed time-stamp lines give, read in one pass: (from lines that say
+    "Posted", "Published" or "Updated", from bare date and byline lines). A bare line may be the
+    site's clock in its header ("Sat Jun 11 2016 19:30") rather than the article's day."""
     from sitrep.dates.timex import find_timexes
 
-    posted: list[tuple[dt.date, str]] = []
-    updated: list[tuple[dt.date, str]] = []
+    # (worded?, posted?) -> the stamps found, in page order
+    found: dict[tuple[bool, bool], list[tuple[dt.date, str]]] = {}
     for r in article.removed[:200]:
-        stamp = _STAMP.search(r.text[:2000])
-        if not stamp and (worded or r.reason not in _STAMP_REASONS):
+        worded = _STAMP.search(r.text[:2000]) is not None
+        if not worded and r.reason not in _STAMP_REASONS:
             continue
         for t in find_timexes(r.text[:2000], None):
             d = _day(t.value[:10]) if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) else None
             if d is None or not plausible(d, upper=upper):
                 continue
-            before = r.text[max(0, t.start - 40):t.start]
-            word = [m["word"].lower() for m in _STAMP.finditer(before)]
-            (updated if word and word[-1] not in ("posted", "published") else posted).append((d, r.text[:80]))
+            word = [m["word"].lower() for m in _STAMP.finditer(r.text[max(0, t.start - 40):t.start])]
+            posted = not word or word[-1] in ("posted", "published")
+            found.setdefault((worded, posted), []).append((d, r.text[:80]))
             break
-    # The first stamp in the page is the article's own; later ones are often related stories'.
-    if posted:
-        d, line = posted[0]
-        return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-timestamp", 0.85, note=f"time stamp: {line!r}")
-    if updated:
-        d, line = updated[0]
-        return _pub(d, d - dt.timedelta(days=AFTER_LATEST_MENTION_DAYS), d, "text-timestamp", 0.5,
-                    note=f"update stamp (published on or before it): {line!r}")
-    return None
+
+    def dated(worded: bool) -> PubDate | None:
+        # The first stamp in the page is the article's own; later ones are often related stories'.
+        if stamps := found.get((worded, True)):
+            d, line = stamps[0]
+            return _pub(d, d, min(d + dt.timedelta(days=1), upper), "text-timestamp", 0.85, note=f"time stamp: {line!r}")
+        if stamps := found.get((worded, False)):
+            d, line = stamps[0]
+            return _pub(d, d - dt.timedelta(days=AFTER_LATEST_MENTION_DAYS), d, "text-timestamp", 0.5,
+                        note=f"update stamp (published on or before it): {line!r}")
+        return None
+
+    return dated(True), dated(False)
 
 
 def date_article(article: Article, *, dct: str | None = None, today: dt.date | None = None) -> Article:
@@ -232,7 +236,9 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
                 "not a date" if not day else "before 1980" if day < EARLIEST_PLAUSIBLE else "in the future")
             # Its interval goes with it.
             lower, upper = None, today
-    found = url_date(article.url, upper=upper) or timestamp_date(article, upper=upper)
+    found = url_date(article.url, upper=upper)
+    stamped, bare = timestamp_dates(article, upper=upper) if found is None else (None, None)
+    found = found or stamped
     if found is None:
         head = f"{article.title}\n" if article.title else ""
         text = head + article.text
@@ -242,7 +248,7 @@ def date_article(article: Article, *, dct: str | None = None, today: dt.date | N
             # A bare date line the cleaner removed is trusted below a dateline, above the text's
             # own dates (in the demo corpus a header clock, "Sat Jun 11 2016 19:30", stood above
             # the article's dateline "Tue May 3 2016").
-            found = timestamp_date(article, upper=upper, worded=False) or found
+            found = bare or found
     if note:
         found = replace(found, note=f"{note}; {found.note}" if found.note else note)
     return replace(article, published=found)
