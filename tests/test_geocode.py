@@ -332,3 +332,44 @@ def test_sectors_streets_and_buildings_named_like_places_are_not_those_places(fi
     # in Sinai.
     assert at(find("Shootings on the West Side of Chicago."), "West Side").geonameid is None
     assert [p.text for p in find("He was taken to Mount Sinai Hospital in Chicago.")] == ["Chicago"]
+
+
+def test_ner_reads_only_the_spans_asked_for(find):
+    """With ``ner_spans`` the statistical NER reads only those ranges (the rulers read the rest):
+    "Izraa", which only the NER knows as a place here, is found in the range it reads and not when
+    no range is given; the ruler's "Daraa" is found either way, with the same offsets."""
+    from sitrep.geocode import _segments
+
+    text = "Residents fled on Monday, officials said.  A mortar attack on Izraa city in Daraa caused damage."
+    second = text.index("A mortar")
+    full = [(p.start, p.text, p.geonameid) for p in find(text, demonyms=False)]
+    spans = [(p.start, p.text, p.geonameid) for p in find(text, demonyms=False, ner_spans=[(second, len(text))])]
+    rulers = [(p.start, p.text, p.geonameid) for p in find(text, demonyms=False, ner_spans=[])]
+    assert [t for _, t, _ in full] == ["Izraa", "Daraa"]
+    assert spans == full
+    assert [t for _, t, _ in rulers] == ["Daraa"] and rulers[0] == full[1]
+    # ranges parted only by whitespace are read as one; the stretches between are the rulers'
+    assert _segments(len(text), [(0, 41), (second, len(text))], text) == [(0, len(text), True)]
+    assert _segments(len(text), [(second, 60)], text) == [(0, second, False), (second, 60, True), (60, len(text), False)]
+
+
+def test_which_sentences_the_ner_must_read(nlp):
+    """A sentence naming a town the rulers do not force (under 15,000 people) may gain a place from
+    the NER; one naming only ruler places, days, first names or titles may not."""
+    from sitrep.geocode import may_add_a_place
+
+    assert may_add_a_place("The toddler was taken to a hospital in Tremonton with a gunshot wound.")
+    assert may_add_a_place("A vigil was held in Danielson on Friday.")
+    assert not may_add_a_place("Fighting continued near Aleppo on Thursday, Michael said.")
+    assert not may_add_a_place("NATO SAID NOTHING ON MONDAY.")
+    assert not may_add_a_place("no capitalised word here at all")
+
+
+def test_lazy_lemma_matches_the_lemmatizer(nlp):
+    """``lemma`` on a parse run without the lemmatizer gives what the lemmatizer sets."""
+    from sitrep.nlp import lemma
+
+    text = "Rebels were recaptured after gunmen killed three soldiers and shelled the villages."
+    full = [t.lemma_ for t in nlp(text)]
+    lazy = [lemma(t) for t in nlp(text, disable=["lemmatizer"])]
+    assert lazy == full and "kill" in lazy and "village" in lazy

@@ -273,15 +273,34 @@ def surnames(doc: Doc) -> frozenset[str]:
     """Words the text uses as a surname: the title-case word after a common first name ("Ivan
     Lopez"). News names a person in full once, then by surname alone ("Lopez opened fire"), and
     that bare surname is no place even where a gazetteer has a town of that name. A title makes a
-    surname too ("Mr. Obama", "Sgt. Batman")."""
+    surname too ("Mr. Obama", "Sgt. Batman"). A Doc that is one piece of a longer text carries the
+    whole text's surnames (see :func:`tokenised_pieces`)."""
     if "sitrep_surnames" not in doc.user_data:
-        found, prev = set(), False
-        for tok in doc:  # one pass: a surname follows a capitalised first name or a title
-            if prev and tok.is_title and tok.is_alpha:
-                found.add(tok.text)
-            prev = (tok.is_title and tok.lower_ in PERSON_NAMES) or tok.lower_.rstrip(".") in HONORIFICS
-        doc.user_data["sitrep_surnames"] = frozenset(found)
+        doc.user_data["sitrep_surnames"] = _own_surnames(doc) | doc.user_data.get(ARTICLE_SURNAMES, frozenset())
     return doc.user_data["sitrep_surnames"]
+
+
+ARTICLE_SURNAMES = "sitrep_article_surnames"
+
+
+def _own_surnames(doc: Doc) -> frozenset[str]:
+    found, prev = set(), False
+    for tok in doc:  # one pass: a surname follows a capitalised first name or a title
+        if prev and tok.is_title and tok.is_alpha:
+            found.add(tok.text)
+        prev = (tok.is_title and tok.lower_ in PERSON_NAMES) or tok.lower_.rstrip(".") in HONORIFICS
+    return frozenset(found)
+
+
+def tokenised_pieces(nlp: Language, pieces: list[str]) -> list[Doc]:
+    """The pieces of one text, tokenised, each carrying the surnames of all of them: a person named
+    in full in one piece ("Ivan Lopez") is no town in another ("Lopez opened fire")."""
+    docs = [nlp.make_doc(t) for t in pieces]
+    if len(docs) > 1:
+        names = frozenset().union(*(_own_surnames(d) for d in docs))
+        for d in docs:
+            d.user_data[ARTICLE_SURNAMES] = names
+    return docs
 
 
 # Titles written before a surname (general knowledge of English news style).
@@ -384,7 +403,28 @@ def _build() -> Language:
     gaz = nlp.add_pipe("sitrep_gazetteer_ruler", after="entity_ruler")
     gaz.__init__(bulk)  # type: ignore[misc]
     nlp.add_pipe("sitrep_ruler_guard", after="sitrep_gazetteer_ruler")
+    global _RULED
+    _RULED = (frozenset(p["pattern"] for p in (*curated, *bulk)), *_english_words(nlp))
     return nlp
+
+
+_RULED: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+
+
+def lemma(tok) -> str:
+    """``tok.lemma_``, worked out on first use when the pipeline ran without its lemmatizer (the
+    event parse leaves it out: lemmatising every token cost a third of that pass, and only a few
+    tokens' lemmas are ever read). The same lemma the lemmatizer would have set."""
+    if not tok.lemma:
+        tok.lemma_ = get_nlp().get_pipe("lemmatizer").lemmatize(tok)[0]
+    return tok.lemma_
+
+
+def ruled_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the place names the rulers force, lower-case English words that are no nouns, nouns)."""
+    get_nlp()
+    assert _RULED is not None
+    return _RULED
 
 
 # spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time and

@@ -19,7 +19,6 @@ from sitrep.dates.pubdate import date_article
 from sitrep.clean.language import foreign_language
 from sitrep.errors import E_INTERNAL, E_LANGUAGE
 from sitrep.extract.mentions import extract
-from sitrep.geocode import find_places_titled
 from sitrep.records import Article, Mention, RawDoc, Rejected
 from sitrep.settings import Settings, load_settings
 
@@ -49,10 +48,10 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
 
 def extract_document(article: Article) -> tuple[Mention, ...]:
     """The per-document stages that need the final publication date (after the batch's dating)."""
-    # 3. geocode: every place name resolved against the whole article's context, title included
-    heading, places = find_places_titled(article.text, article.title, demonyms=False)
-    # 4. extract: event mentions per sentence, with actors, place, date, casualties, claimant
-    return tuple(extract(article, places=places, title_places=heading))
+    # 3. extract: event mentions per sentence, with actors, place, date, casualties, claimant; the
+    # places (geocoding) are found along the way, every one resolved against the whole article's
+    # context, title included, the statistical NER reading the sentences that can carry an event
+    return tuple(extract(article))
 
 
 @dataclass(slots=True)

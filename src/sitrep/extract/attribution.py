@@ -8,6 +8,8 @@ patterns for "according to X" and "…, X said." that the parse of noisy text so
 from __future__ import annotations
 
 import re
+
+from sitrep.nlp import lemma
 from dataclasses import dataclass
 
 REPORTING_LEMMAS = frozenset(
@@ -56,7 +58,7 @@ def attribution_of(sentence: str, doc_sentence=None) -> Attribution:
     if doc_sentence is not None:
         base = doc_sentence.start_char
         for tok in doc_sentence:
-            if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and lemma(tok).lower() in REPORTING_LEMMAS:
                 subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and tok.dep_ in ("ROOT", "ccomp", "parataxis", "conj", "advcl"):
                     span = doc_sentence.doc[subj[0].left_edge.i: subj[0].right_edge.i + 1]

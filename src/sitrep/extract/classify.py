@@ -1016,6 +1016,9 @@ class Classifier:
                     seen.add(words)
                     self._by_first[words[0]].append(_Pattern(sub.name, kind, words, phrase))
         self.has = {key: name in self.taxonomy for key, name in ACLED.items()}
+        # The context (an article's title) is the same for every sentence of an article: its
+        # reading is kept for the last few contexts rather than redone per sentence.
+        self._context_scores: dict[str, dict[str, float]] = {}
 
     # -- matching ----------------------------------------------------------------------------------
     def _matches(self, tokens: list[Token]) -> list[Match]:
@@ -1284,13 +1287,21 @@ class Classifier:
                 scores[name] *= NEGATIVE_DAMP
         self._outrank(matches, negated, scores, notes, strong)
         if context and isinstance(context, str):
-            ctx_tokens = tokenize(context, use_lemmas=self.use_lemmas)
-            ctx_scores, ctx_neg = self._base_scores(self._matches(ctx_tokens))
-            for name, s in ctx_scores.items():
-                if name not in ctx_neg:
-                    scores[name] = scores.get(name, 0.0) + CONTEXT_WEIGHT * s
+            for name, s in self._context_reading(context).items():
+                scores[name] = scores.get(name, 0.0) + CONTEXT_WEIGHT * s
         scores = {k: v for k, v in scores.items() if v > 0}
         return Analysis(tokens, matches, scores, notes)
+
+    def _context_reading(self, context: str) -> dict[str, float]:
+        """The base scores of a context, without its negated types (kept for the last 8 contexts)."""
+        hit = self._context_scores.get(context)
+        if hit is None:
+            ctx_scores, ctx_neg = self._base_scores(self._matches(tokenize(context, use_lemmas=self.use_lemmas)))
+            hit = {name: s for name, s in ctx_scores.items() if name not in ctx_neg}
+            if len(self._context_scores) >= 8:
+                self._context_scores.clear()
+            self._context_scores[context] = hit
+        return hit
 
     def rank(self, scores: dict[str, float]) -> list[tuple[str, float]]:
         total = sum(scores.values())

@@ -28,6 +28,7 @@ from sitrep.extract.attribution import attribution_of
 from sitrep.extract.casualties import figures, find_counts
 from sitrep.geocode import dateline_span
 from sitrep.ids import hash_id
+from sitrep.nlp import lemma
 from sitrep.records import Article, Claim, Mention, Place
 
 # The classifier's confidence below which a sentence is not taken as an event report. On CASE 2021
@@ -163,10 +164,10 @@ def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
     for _ in range(8):  # a time phrase sits a few steps below its verb; the bound stops cycles
         if token is None:
             return 1
-        words = {token.lower_, token.lemma_.lower(), token.lower_.removesuffix("s"), token.lower_.removesuffix("ings")}
+        words = {token.lower_, lemma(token).lower(), token.lower_.removesuffix("s"), token.lower_.removesuffix("ings")}
         if words & triggers:
             return 0
-        if token.lemma_ in _REPORTING or token.lemma_ in _AFTERWARDS:
+        if lemma(token) in _REPORTING or lemma(token) in _AFTERWARDS:
             return 2
         if token.head is token:
             return 1
@@ -176,7 +177,7 @@ def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
 
 def _event_verbs(span, triggers: frozenset[str], pos: tuple[str, ...] = ("VERB",)) -> list:
     """The sentence's verbs (of these parts of speech) that are words of its event type."""
-    return [t for t in span if t.pos_ in pos and (t.lemma_.lower() in triggers or t.lower_ in triggers)]
+    return [t for t in span if t.pos_ in pos and (lemma(t).lower() in triggers or t.lower_ in triggers)]
 
 
 def _anterior(span, triggers: frozenset[str]) -> bool:
@@ -268,7 +269,7 @@ def _only_planned(span, triggers: frozenset[str]) -> bool:
             # retake" is a plan, "launched an offensive to retake" an attempt.
             launch_aux = {c.lower_ for c in launcher.children if c.dep_ == "aux"}
             return bool(launch_aux & _MODALS) or ("to" in launch_aux and launcher.dep_ == "xcomp")
-        return "to" in aux and (v.dep_ == "acl" or (v.dep_ == "xcomp" and v.head.lemma_.lower() in _PLANS))
+        return "to" in aux and (v.dep_ == "acl" or (v.dep_ == "xcomp" and lemma(v.head).lower() in _PLANS))
 
     return bool(verbs) and all(planned(v) for v in verbs)
 
@@ -285,11 +286,11 @@ def _launcher(verb):
     if "to" not in {c.lower_ for c in verb.children if c.dep_ == "aux"}:
         return None
     head = verb.head
-    if verb.dep_ == "acl" and head.lemma_.lower() in _ASSAULTS and head.head.pos_ == "VERB" and \
-            head.head.lemma_.lower() in _LAUNCH:
+    if verb.dep_ == "acl" and lemma(head).lower() in _ASSAULTS and head.head.pos_ == "VERB" and \
+            lemma(head.head).lower() in _LAUNCH:
         return head.head
-    if verb.dep_ == "advcl" and head.pos_ == "VERB" and head.lemma_.lower() in _LAUNCH and \
-            any(c.dep_ == "dobj" and c.lemma_.lower() in _ASSAULTS for c in head.children):
+    if verb.dep_ == "advcl" and head.pos_ == "VERB" and lemma(head).lower() in _LAUNCH and \
+            any(c.dep_ == "dobj" and lemma(c).lower() in _ASSAULTS for c in head.children):
         return head
     return None
 
@@ -306,7 +307,7 @@ def _taken_spans(span) -> list[tuple[int, int]]:
     trigger word, since the lemmatizer misses irregular forms ("retook")."""
     out = []
     for verb in span:
-        if verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
+        if verb.pos_ == "VERB" and lemma(verb) not in _REPORTING:
             for child in verb.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     out.append(_subtree_span(child))
@@ -341,6 +342,10 @@ TITLE_WEIGHT = 2
 # So does the town of the dateline ("KANSAS CITY, Mo. —"): GVA city accuracy 0.632 -> 0.643 at 2,
 # 0.640 at 4 (`sitrep eval merge --limit 600`).
 DATELINE_WEIGHT = 2
+# The opening sentences (the lede) name where the story is; they are read with the statistical NER
+# along with the event sentences when ``extract`` finds the places itself. Chosen on GVA
+# (`sitrep eval merge --limit 600`) and FA-KES (`sitrep eval conflict`); see the README.
+LEDE_SENTENCES = 2
 # Relative pronouns: "the snipers who slaughtered protesters" — the actor is what they stand for.
 _RELATIVE = frozenset({"who", "which", "that"})
 # Prepositions under an actor word whose object may name the group: "fighters of IS", "militants from IS".
@@ -391,7 +396,7 @@ def _actor_tokens(token) -> list:
         token = token.head.head
     out = [token]
     out += [c for c in token.children if c.dep_ == "appos"]
-    if token.lemma_.lower() not in _PLACE_NOUNS:  # "the villages of Ein al-Jawzeh" name a place
+    if lemma(token).lower() not in _PLACE_NOUNS:  # "the villages of Ein al-Jawzeh" name a place
         out += [p for c in token.children if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS
                 for p in c.children if p.dep_ == "pobj"]
     out += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -479,7 +484,7 @@ def _event_nouns(span, triggers: frozenset[str]) -> list:
     noun ("the Syrian Coalition") is a name, not an event."""
     def named(t) -> bool:  # "bombing", "shelling": the verb's trigger ("bomb", "shell") as a noun
         w = t.lower_
-        return bool({t.lemma_.lower(), w, w.removesuffix("s"), w.removesuffix("ing"), w.removesuffix("ings")} & triggers)
+        return bool({lemma(t).lower(), w, w.removesuffix("s"), w.removesuffix("ing"), w.removesuffix("ings")} & triggers)
 
     return [t for t in span if t.pos_ == "NOUN" and named(t) and t.lower_ not in _ACTOR_TRIGGERS
             and catalog_actor(t.text) is None and generic_actor(t.text, default_country=None) is None]
@@ -501,7 +506,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     verbs = [root] if root is not None and root.pos_ in ("VERB", "AUX") else []
     verbs += [t for t in span if t.pos_ == "VERB" and t not in verbs]
-    is_trigger = lambda t: t.lemma_.lower() in triggers or t.lower_ in triggers  # noqa: E731
+    is_trigger = lambda t: lemma(t).lower() in triggers or t.lower_ in triggers  # noqa: E731
     verbs.sort(key=lambda v: not is_trigger(v))
     n_trigger_verbs = sum(map(is_trigger, verbs))
     predicates = verbs[:n_trigger_verbs] + _event_nouns(span, triggers) + verbs[n_trigger_verbs:]
@@ -512,7 +517,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
         if role in found:
             return
         if role == "actor1" and event_word and token is not None and (
-                token.lower_ in _PRONOUNS or (token.lemma_.lower() in _ANAPHORIC_NOUNS and any(
+                token.lower_ in _PRONOUNS or (lemma(token).lower() in _ANAPHORIC_NOUNS and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in token.children) and len(list(token.children)) == 1)):
             pronoun.setdefault(role, _chunk(token))
             return
@@ -542,7 +547,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
             elif child.dep_ == "prep" and child.lower_ == "of":
                 # "the killing of three soldiers" names the victims, "airstrikes of the
                 # Russian warplanes" the actor.
-                patient = word.lemma_.lower() in _PATIENT_NOUNS
+                patient = lemma(word).lower() in _PATIENT_NOUNS
                 take("actor2" if patient else "actor1", obj := pobj(child))
                 if patient and obj is not None:
                     # The parser hangs the agent on the victims: "the massacre of 40 villagers by IS".
@@ -556,7 +561,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
                     if c.dep_ == "agent":
                         take("actor1", pobj(c))
         carrier = word
-        if word.dep_ == "pobj" and word.head.lower_ == "for" and word.head.head.lemma_.lower() in _RESPONSIBILITY:
+        if word.dep_ == "pobj" and word.head.lower_ == "for" and lemma(word.head.head).lower() in _RESPONSIBILITY:
             carrier = word.head.head  # "IS claimed responsibility for the bombing"
         if carrier.dep_ == "dobj" and carrier.head.pos_ in ("VERB", "AUX"):
             # "the army carried out airstrikes", "IS launched an attack on ..."
@@ -567,9 +572,9 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
                     take("actor1", pobj(child))
 
     for word in predicates:
-        if word.lemma_ in _REPORTING:
+        if lemma(word) in _REPORTING:
             continue
-        event_word = is_trigger(word) or word.lemma_.lower() in _HARM
+        event_word = is_trigger(word) or lemma(word).lower() in _HARM
         if word.pos_ in ("NOUN", "PROPN"):
             read_noun(word)
             if "actor1" in found:
@@ -579,13 +584,13 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
         # attack" (headline style); so is a civilian subject of a violent verb without one.
         has_object = any(c.dep_ == "dobj" for w in (word, *(c for c in word.children if c.dep_ == "conj"))
                          for c in w.children)
-        patient_subject = word.lemma_.lower() in _PATIENT_SUBJECT or not has_object and (
+        patient_subject = lemma(word).lower() in _PATIENT_SUBJECT or not has_object and (
             word.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in word.children))
         if word.dep_ == "acl" and word.tag_ == "VBN":
             take("actor2", word.head, event_word)  # "civilians killed in a rocket attack", "a soldier shot by IS"
         for child in word.children:
             if child.dep_ == "nsubj":
-                if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HARM for c in child.children):
+                if any(c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c).lower() in _HARM for c in child.children):
                     take("actor2", child, event_word)  # "Three civilians killed in a rocket attack ..."
                     continue
                 if violent and not has_object and not patient_subject and \
@@ -597,7 +602,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
                 take("actor2", child, event_word)
             elif child.dep_ == "agent":
                 take("actor1", pobj(child), event_word)
-            elif child.dep_ == "prep" and child.lower_ == "to" and word.lemma_ == "fall":
+            elif child.dep_ == "prep" and child.lower_ == "to" and lemma(word) == "fall":
                 # "Palmyra fell to IS": IS took it.
                 take("actor1", pobj(child), event_word)
             elif child.dep_ == "prep" and child.lower_ == "from":
@@ -616,7 +621,7 @@ def _roles(span, default_country: str | None, triggers: frozenset[str] = frozens
             for clause in word.children:
                 if clause.pos_ == "VERB" and clause.dep_ in ("advcl", "xcomp", "conj") and \
                         not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                    harm = is_trigger(clause) or clause.lemma_.lower() in _HARM
+                    harm = is_trigger(clause) or lemma(clause).lower() in _HARM
                     for c in clause.children:
                         if c.dep_ == "dobj":
                             take("actor2", c, harm)
@@ -695,9 +700,11 @@ def _coarser_around(area: Place, town: Place) -> bool:
 
 def extract(article: Article, *, places: list[Place] | None = None, title_places: list[Place] = ()) -> list[Mention]:
     """The event mentions of ``article`` (offsets index ``article.text``). ``title_places``, the
-    places of the article's title (offsets into the title), help choose the article's main place."""
+    places of the article's title (offsets into the title), help choose the article's main place.
+    Without ``places``, the places of the article and its title are found here, the statistical
+    NER reading only the sentences that can carry an event and the lede."""
     from sitrep.dates.timex import find_timexes
-    from sitrep.geocode import find_places
+    from sitrep.geocode import find_places_titled, may_add_a_place
     from sitrep.nlp import spacy_safe
     from sitrep.nlp import get_nlp
 
@@ -742,7 +749,13 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     if not ranked_sentences:
         return []
     if places is None:
-        places = find_places(text, demonyms=False)
+        # spaCy's statistical NER (most of a run's time) reads only the sentences that can report
+        # an event, the lede and those where it may find a place the rulers miss; the rulers find
+        # the gazetteer's places in the rest, which count towards the article's main place and country.
+        reported = {(s, e) for s, e, _ in ranked_sentences}
+        ner_spans = [(s, e) for i, (s, e) in enumerate(spans) if i < LEDE_SENTENCES or (s, e) in reported
+                     or may_add_a_place(text[s:e])]
+        title_places, places = find_places_titled(text, article.title, demonyms=False, ner_spans=ner_spans)
     # A town's name that opens a street's ("West Manchester Avenue" in Los Angeles) refers to the
     # town, as gazetteers and GeoWebNews have it, but says nothing of where the event was.
     resolved = [p for p in places if p.geonameid and not STREET_AFTER.match(text, p.end)
@@ -783,8 +796,9 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     paragraph = lambda at: bisect.bisect(breaks, at)  # noqa: E731
     news_day = {}  # event type → the latest day-precise date of a news (not background) mention, with its evidence
     # Only event sentences are parsed, in one batch, without the statistical NER (places are
-    # already found; the actor ruler still marks catalog actors).
-    skip = [p for p in ("ner", "sitrep_gazetteer_ruler", "sitrep_ruler_guard") if p in nlp.pipe_names]
+    # already found; the actor ruler still marks catalog actors) and the lemmatizer.
+    # Lemmas are worked out for the few tokens whose lemma is read (``sitrep.nlp.lemma``).
+    skip = [p for p in ("ner", "sitrep_gazetteer_ruler", "sitrep_ruler_guard", "lemmatizer") if p in nlp.pipe_names]
     docs = nlp.pipe((spacy_safe(text[s:e]) for s, e, _ in candidates), disable=skip)
     for (s, e, (sub_type, conf)), doc in zip(candidates, docs):
         sentence = text[s:e]

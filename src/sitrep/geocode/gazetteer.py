@@ -675,6 +675,12 @@ class Gazetteer:
         return Entry(*r[:10], population=int(r[10] or 0), precision=r[11], source=r[12])
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one Gazetteer per process (get_gazetteer), never freed
+    def has_name(self, text: str) -> bool:
+        """Whether some place has a name matching ``text`` (by ``names.key``), without fetching it."""
+        k = N.key(text)
+        return bool(k) and bool(self._rows("SELECT 1 FROM names WHERE key = ? LIMIT 1", (k,)))
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one Gazetteer per process (get_gazetteer), never freed
     def lookup(self, text: str, skeleton: bool = False) -> tuple[Hit, ...]:
         """Places with a name matching ``text`` (by ``names.key``; by skeleton when asked)."""
         k = N.key(text)
