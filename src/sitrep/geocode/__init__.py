@@ -163,6 +163,7 @@ def may_add_a_place(sentence: str) -> bool:
     reads them as places: words in capitals (a dateline has its own rule), runs opening or closing
     with a function word ("The United States"), days and months, common first names and titles, and
     a noun inside a longer name ("City" of "City Council")."""
+    from sitrep.dates.timex import _MONTHS, _WEEKDAYS
     from sitrep.geocode.gazetteer import get_gazetteer
     from sitrep.nlp import HONORIFICS, PERSON_NAMES, ruled_names
 
@@ -176,7 +177,8 @@ def may_add_a_place(sentence: str) -> bool:
                 first, last = parts[i].lower(), parts[j - 1].lower()
                 if phrase in ruled or phrase.isupper() or first in words or last in words:
                     continue
-                if j == i + 1 and (first in _CALENDAR or first in PERSON_NAMES or first.rstrip(".") in HONORIFICS
+                calendar = first in _MONTHS or first in _WEEKDAYS or first in _DAY_ABBREVIATIONS
+                if j == i + 1 and (calendar or first in PERSON_NAMES or first.rstrip(".") in HONORIFICS
                                    or (first in nouns and len(parts) > 1)):
                     continue
                 if gaz.has_name(phrase):
@@ -184,11 +186,8 @@ def may_add_a_place(sentence: str) -> bool:
     return False
 
 
-_CALENDAR = frozenset("""
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+# Weekdays as abbreviated in news (the full names and the months are the date reader's own tables).
+_DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 
 
 def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, fast: bool = False,
