@@ -63,8 +63,23 @@ def test_a_bare_year_does_not_outrank_a_full_date() -> None:
     text = "Protesters filled the square on February 11, 2011. Elections are promised in 2013."
     pub = date_article(art(text), today=TODAY).published
     assert pub.date == "2011-02-11" and pub.earliest == "2011-02-11"
-    only_year = date_article(art("The famine of 2011 is remembered by few."), today=TODAY).published
+    only_year = date_article(art("The famine of 2011 killed thousands."), today=TODAY).published
     assert only_year.date is None and only_year.earliest == "2011-01-01"
+
+
+def test_a_year_or_month_told_as_future_or_a_limit_bounds_nothing() -> None:
+    for text in ("Romania plans to adopt the euro in 2014.", "His term ends in 2013, aides said.",
+                 "The fund will not ask for more money until 2010.", "Repayments are due in March 2013."):
+        pub = date_article(art(text), today=TODAY).published
+        assert pub.earliest is None and pub.basis == "none", text
+    past = date_article(art("The euro was adopted in March 2009, officials said."), today=TODAY).published
+    assert past.earliest == "2009-03-01"
+
+
+def test_clock_times_are_no_years() -> None:
+    text = ("The quake struck at 1653 local time (2153 GMT) on Tuesday, the survey said.\n"
+            "2057 Rescuers reached the hotel.\n2050 The airport reopened.\n2044 Aid flights landed.")
+    assert date_article(art(text), today=TODAY).published.basis == "none"
 
 
 def test_future_dates_bound_nothing() -> None:

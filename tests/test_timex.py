@@ -297,3 +297,12 @@ def test_a_dated_dateline_with_dashes_is_day_month_year() -> None:
     assert [t.value for t in find_timexes("06-01-2016 Mortars hit Damascus.", None)] == ["2016-01-06"]
     assert [t.value for t in find_timexes("Filed 12-25-2015 by staff.", None)] == ["2015-12-25"]
     assert find_timexes("The score was 10-12 and 3-4.", None) == []
+
+
+def test_a_clock_time_is_no_year() -> None:
+    values = lambda s: [t.value for t in find_timexes(s, None)]
+    assert "2022" not in values("It struck at 1422 local time (2022 GMT) on Saturday.")
+    live = "Rescue goes on.\n2057 In a moving report, a doctor spoke.\n2050 Aid arrived.\n2044 A company offered help.\n"
+    assert not {"2057", "2050", "2044"} & set(values(live))
+    # One line opening with a four-digit number is a year, as it is anywhere else.
+    assert values("Storms hit.\n2008 Was the worst year for crops.") == ["2008"]

@@ -274,6 +274,12 @@ PAST, NONE, FUTURE = -1, 0, 1
 LIMIT = 2  # after "until", "by", "to": no tense, the nearest occurrence (ties go forward)
 
 
+def clause_tenses(text: str) -> Callable[[int, int], int]:
+    """For ``text``, a function giving the tense of the clause around ``text[start:end]``: PAST,
+    FUTURE, NONE (no cue) or LIMIT (after "until", "by", "to" ...), as the resolver reads it."""
+    return _Doc(text, None).tense
+
+
 class _Doc:
     __slots__ = ("text", "dct", "_financial", "_tense_cache")
 
@@ -627,6 +633,28 @@ _MONEY_BEFORE = re.compile(r"(?:[$£€#]|US\$|C\$|A\$|HK\$|No\.|Nos\.|number|ro
                            re.I)
 
 
+_CLOCK_ZONE = re.compile(rf"\s{{1,2}}{TZ}(?![A-Za-z])")
+_LINE_STAMP = re.compile(r"(?m)^[ \t]{0,3}([01]\d|2[0-3])[0-5]\d(?=[ \t]{1,3}[A-Z])")
+# Lines of a live page that open with a clock time ("2057 In a moving report ...", "2044 A
+# company in Miami ..."): one such line may be a year, three are a page's time stamps.
+LINE_STAMPS_MIN = 3
+
+
+def _clock_time(text: str, start: int, end: int) -> bool:
+    """Is the four-digit number at ``start:end`` a 24-hour clock time rather than a year: followed
+    by a time zone ("2022 GMT", "1422 local time"), or one of several lines of a live page
+    opening with a time ("2057 In a moving report")?"""
+    hhmm = text[start:end]
+    if not (len(hhmm) == 4 and hhmm.isdigit() and int(hhmm[:2]) < 24 and int(hhmm[2:]) < 60):
+        return False
+    if _CLOCK_ZONE.match(text, end):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t") or not _LINE_STAMP.match(text, line):
+        return False
+    return sum(1 for _ in zip(range(LINE_STAMPS_MIN), _LINE_STAMP.finditer(text))) >= LINE_STAMPS_MIN
+
+
 # ---- absolute dates ---------------------------------------------------------------------------------
 
 
@@ -783,6 +811,8 @@ def year_alone(m: re.Match, doc: _Doc):
     if _MONEY_BEFORE.search(before):
         return None
     if _COUNT_AFTER.match(text, m.end()):
+        return None
+    if _clock_time(text, s, m.end()):
         return None
     if re.match(r"\s{0,2}(?:million|billion|trillion|thousand|-(?:year|day|month|hour))", text[m.end() : m.end() + 12], re.I):
         return None
