@@ -173,10 +173,11 @@ def date_by_corpus(articles: list[Article]) -> list[Article]:
         note = f"dated by {len(best)} similar dated article(s), closest {articles[top[2]].id} (similarity {top[1]:.2f})"
         # The neighbours fix the year; the article's own month-and-day mentions ("on February 10")
         # and weekday cues then fix the day, as they would with a known publication year.
-        if pinned := _weekday_day(articles[i], centre):
+        found = _timexes(articles[i])
+        if pinned := _weekday_day(found, centre):
             centre = pinned  # "Thursday, January 8": the one year near the neighbours' that fits
             note += f"; its weekday-named day {pinned.isoformat()} fixes the year"
-        own, dateline = _own_days(articles[i], centre)
+        own, dateline = _own_days(articles[i], found, centre)
         guess = centre
         if dateline and own_only:
             # "GENEVA, June 12 (Reuters) -": the dateline is the day; only its year was missing.
@@ -231,16 +232,23 @@ _PARTIAL_WINDOW = dt.timedelta(days=183)
 _FUTURE_SLACK = dt.timedelta(days=31)
 
 
-def _own_days(article: Article, centre: dt.date) -> tuple[list[dt.date], dt.date | None]:
-    """The article's full and month-and-day dates, years taken nearest to ``centre``, and its
-    dateline's day if it opens with a month and day ("GENEVA, June 12 (Reuters) -")."""
-    from sitrep.dates.pubdate import DATELINE_CHARS, dateline_position
+def _timexes(article: Article) -> list:
+    """The article's temporal expressions read without a publication date, title first."""
     from sitrep.dates.timex import find_timexes
+
+    return find_timexes(f"{article.title}\n{article.text}", None)
+
+
+def _own_days(article: Article, timexes: list, centre: dt.date) -> tuple[list[dt.date], dt.date | None]:
+    """The article's full and month-and-day dates (``timexes``: ``_timexes(article)``), years taken
+    nearest to ``centre``, and its dateline's day if it opens with a month and day ("GENEVA, June
+    12 (Reuters) -")."""
+    from sitrep.dates.pubdate import DATELINE_CHARS, dateline_position
 
     head = f"{article.title}\n"
     full = head + article.text
     days, dateline = [], None
-    for t in find_timexes(full, None):
+    for t in timexes:
         if t.type != "DATE" or len(t.value) != 10:
             continue
         y, m, d = t.value[:4], t.value[5:7], t.value[8:10]
@@ -267,14 +275,14 @@ def _own_days(article: Article, centre: dt.date) -> tuple[list[dt.date], dt.date
 WEEKDAY_YEARS = 2
 
 
-def _weekday_day(article: Article, centre: dt.date) -> dt.date | None:
-    """The latest of the article's year-less days written with their weekday ("Thursday,
-    January 8"), each in the year nearest ``centre`` where it falls on that weekday."""
+def _weekday_day(timexes: list, centre: dt.date) -> dt.date | None:
+    """The latest of an article's year-less days written with their weekday ("Thursday,
+    January 8"; ``timexes``: ``_timexes(article)``), each in the year nearest ``centre`` where it
+    falls on that weekday."""
     from sitrep.dates.pubdate import weekday_cues
-    from sitrep.dates.timex import find_timexes
 
     found = []
-    for t in find_timexes(f"{article.title}\n{article.text}", None):
+    for t in timexes:
         m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", t.value)
         wd = weekday_cues(t.text)
         if t.type != "DATE" or not m or len(wd) != 1:
