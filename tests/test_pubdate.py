@@ -212,3 +212,16 @@ def test_a_bare_date_line_removed_from_the_header_yields_to_the_dateline() -> No
     plain = replace(art("Military sources said 175 militants were killed near the al-Hail oilfield on May 2, 2016.",
                         id="p"), removed=(Removed(text="Tue May 3 2016 19:30", reason="date"),))
     assert date_article(plain, today=TODAY).published.basis == "text-timestamp"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.01, 1.0), max_size=6), min_size=2, max_size=12))
+def test_the_batch_steps_similarities_are_the_dot_products_of_term_vectors(vectors) -> None:
+    from sitrep.dates.corpus import _ranked
+
+    targets, anchors = list(range(0, len(vectors), 2)), list(range(1, len(vectors), 2))
+    for i, ranked in zip(targets, _ranked(vectors, targets, anchors), strict=True):
+        naive = {j: sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) for j in anchors}
+        assert all(abs(s - naive[j]) < 1e-9 for j, s in ranked)
+        assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+        assert {j for j, _ in ranked} == {j for j in anchors if naive[j] > 1e-12}
