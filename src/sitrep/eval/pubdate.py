@@ -24,6 +24,10 @@ from pathlib import Path
 from sitrep.records import Article, PubDate, RawDoc
 
 WINDOWS = (1, 7, 31)
+# Confidence bands, as the dating steps set them: metadata, time stamps and datelines 0.8 and up;
+# the article's own dates 0.4-0.5 and a sentence matched in a dated article at most 0.35; a year
+# from loose neighbours at most 0.35, a story's median at most 0.175; a month or year alone 0.1.
+BANDS = ((0.8, 1.0), (0.3, 0.8), (0.1, 0.3), (0.0, 0.1))
 
 
 def _timeline17(root: Path) -> Iterator[tuple[str, str, str, dt.date]]:
@@ -118,6 +122,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         items = items[::step][:limit]
     today = dt.date.today()
     sys_err: list[int | None] = []
+    confidences: list[float] = []
     base_err: list[int | None] = []
     widths: list[int] = []
     inside: list[bool] = []
@@ -143,12 +148,19 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         pub = pub or PubDate(date=None, earliest=None, latest=None, basis="rejected", confidence=0.0)
         bases[pub.basis] = bases.get(pub.basis, 0) + 1
         sys_err.append((dt.date.fromisoformat(pub.date) - truth).days if pub.date else None)
+        confidences.append(pub.confidence)
         if pub.earliest and pub.latest:
             lo, hi = dt.date.fromisoformat(pub.earliest), dt.date.fromisoformat(pub.latest)
             widths.append((hi - lo).days + 1)
             inside.append(lo <= truth <= hi)
         base = latest_explicit_date(find_timexes(full, None), today)
         base_err.append((base - truth).days if base else None)
+    by_confidence = []
+    for lo, hi in BANDS:
+        errs = [e for e, c in zip(sys_err, confidences) if e is not None and (lo <= c < hi or c == hi == 1.0)]
+        if errs:
+            by_confidence.append({"confidence": f"{lo}-{hi}", "articles": len(errs),
+                                  **{f"within_{w}": round(sum(abs(e) <= w for e in errs) / len(errs), 4) for w in WINDOWS}})
     return {
         "task": "pubdate",
         "data": name,
@@ -156,4 +168,5 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
         "sitrep": _score(sys_err, widths, inside),
         "baseline_latest_explicit_date": _score(base_err, [], []),
         "sitrep_basis": dict(sorted(bases.items(), key=lambda kv: -kv[1])),
+        "sitrep_by_confidence": by_confidence,
     }
