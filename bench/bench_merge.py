@@ -1,21 +1,25 @@
 """How merging grows with the number of mentions: sitrep's blocked, date-windowed merge next to
 an all-pairs-within-block baseline, in the same run.
 
-    .venv/bin/python bench/bench_merge.py [--sizes 1000,5000,20000,80000] [--baseline-max 5000] [--reworded-max 20000]
+    .venv/bin/python bench/bench_merge.py [--sizes 1000,5000,20000,80000] [--baseline-max 5000] [--distinct-max 20000]
 
 The mentions are the demo corpus's (examples/, run through the pipeline once into a temporary
 store), replicated to each size in two ways:
 
 - ``denser``: copy k is the same reports reprinted word for word by k more outlets (new mention
-  and document ids, same dates and places), as wire stories are; merge scores verbatim copies
-  once, so this measures what syndication costs;
+  and document ids, same dates and places), as wire stories are; merge scores reports alike in
+  all but their words once, so this measures what syndication costs;
 - ``reworded``: as ``denser`` but each copy's sentence carries a word of its own, so no two copies
-  are verbatim: blocks grow with the corpus and every pair in the date window is scored — the
-  worst case for any pairwise method;
+  are verbatim (outlets editing a wire story);
+- ``distinct``: as ``reworded`` but each copy's place is a town of its own (a new GeoNames id at
+  the same coordinates, in the same first-level area): the reports in a block's date window all
+  differ and grow with the corpus, so every pair in the window is scored — the worst case for any
+  pairwise method (real news has only so many towns and days in a province's month);
 - ``longer``: copy k is the same reports k x 400 days later, so the corpus covers more time at
   the same density — what a longer archive looks like.
 
-For each size it prints seconds for block (with collapsing verbatim copies), score, cluster and
+For each size it prints seconds for block (with collapsing reports alike but for their words),
+score, cluster and
 reconcile, mentions per second,
 and the exponent b of time ~ n^b fitted between consecutive sizes (b = 1 is linear, 2 quadratic).
 The baseline scores every pair in each block (no date window); it runs up to --baseline-max
@@ -63,10 +67,12 @@ def replicate(seed: list[dict], n: int, mode: str) -> list[dict]:
             r["id"] = f"{m['id']}~{k}"
             for ref in r["mentions"]:
                 ref["document"] = f"{ref['document']}~{k}"
-            if mode == "reworded" and k:
+            if mode in ("reworded", "distinct") and k:
                 tag = f" variant{chr(97 + k % 26)}{chr(97 + k // 26 % 26)}"  # a word no other copy has
                 for ref in r["mentions"]:
                     ref["sentence"] += tag
+            if mode == "distinct" and k and (r.get("location") or {}).get("geonameid"):
+                r["location"] = dict(r["location"], geonameid=f"{r['location']['geonameid']}~{k}")
             if mode == "longer" and k:
                 r["date"] = dict(r["date"], start=_shift(r["date"]["start"], 400 * k), end=_shift(r["date"]["end"], 400 * k))
             out.append(r)
@@ -79,7 +85,7 @@ def timed_merge(records: list[dict]) -> dict:
 
     t = {}
     t0 = time.perf_counter()
-    stands_for = m.collapse(records)  # verbatim copies scored once
+    stands_for = m.collapse(records)  # reports alike but for their words scored once
     blocks = m.block(group[0] for group in stands_for.values())
     t["block"] = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -118,7 +124,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,5000,20000,80000")
     ap.add_argument("--baseline-max", type=int, default=5000)
-    ap.add_argument("--reworded-max", type=int, default=20000, help="largest size for the reworded mode (its pairs grow ~n^2)")
+    ap.add_argument("--distinct-max", type=int, default=20000, help="largest size for the distinct mode (its pairs grow ~n^2)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -128,10 +134,10 @@ def main() -> int:
     print("| mode | mentions | largest block (after collapsing copies) | pairs scored | block s | score s | cluster s | reconcile s | total s "
           "| mentions/s | growth exponent | baseline all-pairs s | baseline exponent |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for mode in ("denser", "reworded", "longer"):
+    for mode in ("denser", "reworded", "distinct", "longer"):
         last = last_base = None
         for n in sizes:
-            if mode == "reworded" and n > args.reworded_max:
+            if mode == "distinct" and n > args.distinct_max:
                 continue
             records = replicate(seed, n, mode)
             t = timed_merge(records)
