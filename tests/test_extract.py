@@ -501,3 +501,37 @@ def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(event
     # Without a word tying it to violence the arrest is the only event.
     [only] = events_of("Police arrested two people at a protest in the Tenderloin neighborhood.", dct="2014-03-25")
     assert only.sub_event_type == "Arrests"
+    # The words tying it to a shooting are enough, however weakly the classifier reads the shooting.
+    ms = events_of("Four adults and two juveniles were arrested in connection with a shooting that left a "
+                   "16-year-old boy in the hospital Thursday.", dct="2017-01-27")
+    assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+
+
+def test_the_title_makes_no_sentence_an_event_by_itself() -> None:
+    from sitrep.extract.mentions import extract
+
+    pub = PubDate(date="2016-05-02", earliest="2016-05-02", latest="2016-05-02", basis="user", confidence=1.0)
+    text = ("A man was shot dead outside a bar in Akron on Friday night. The owner did not elaborate. "
+            "Watch live TV and connect with us on Facebook.")
+    ms = extract(Article(id="t", source="t", title="Man shot dead outside a bar in Akron", text=text, published=pub))
+    assert [(m.sub_event_type, m.start) for m in ms] == [("Attack", 0)]
+
+
+def test_a_text_that_reports_no_event_leaves_the_headline_to_report_it() -> None:
+    from sitrep.extract.mentions import extract, mention_record
+
+    pub = PubDate(date="2016-05-02", earliest="2016-05-02", latest="2016-05-02", basis="user", confidence=1.0)
+    title = "Man shot dead outside a bar in Akron"
+    scrape = Article(id="t", source="t", title=title, published=pub,
+                     text="You are the owner of this article.\nWe have sent you a verification email.")
+    [m] = extract(scrape)
+    assert m.in_title and m.sub_event_type == "Attack" and m.location["name"] == "Akron"
+    assert (m.start, m.end, m.sentence) == (0, len(title), title)  # offsets index the title
+    assert m.evidence["place"] == {"start": 31, "end": 36, "text": "Akron"}
+    record = mention_record(m, scrape)
+    assert record["in"] == "title" and record["mentions"][0]["in"] == "title"
+    assert "in" not in mention_record(extract(Article(id="u", source="u", title=title, published=pub,
+                                                      text=title + ".\nPolice said he died at the scene."))[0], scrape)
+    # A text that reports an event keeps the headline out of it.
+    reported = Article(id="u", source="u", title=title, published=pub, text="Two soldiers were killed in an air strike on Idlib.")
+    assert [m.in_title for m in extract(reported)] == [False]

@@ -126,6 +126,24 @@ def test_a_story_reprinted_by_many_outlets_is_one_event_with_every_copy() -> Non
     assert merge(list(reversed(copies)) + [later, other]) == events  # order-free
 
 
+def test_outlets_editing_a_story_cost_one_reports_pairs() -> None:
+    from sitrep.merge import block, collapse
+
+    # Forty outlets each change a word of the wire story: alike in all but words, one stands for all.
+    edited = [mention(f"e{k:02d}", f"outlet{k}.txt", "2016-03-27", GOV, SYRIA_ARMY, IS, outlet=f"Outlet {k}",
+                      sentence=f"Syrian troops recaptured Palmyra from Islamic State, outlet {k} reported.") for k in range(40)]
+    elsewhere = mention("h1", "h.txt", "2016-03-27", GOV, SYRIA_ARMY, IS)
+    elsewhere["location"] = dict(PALMYRA, geonameid="170063", name="Homs", lat=34.73, lon=36.72)
+    stands_for = collapse(edited + [elsewhere])
+    assert sorted(len(g) for g in stands_for.values()) == [1, 40]
+    assert sum(len(b) for b in block(g[0] for g in stands_for.values()).values()) == 2
+    [event, other] = sorted(merge(edited + [elsewhere]), key=lambda e: -len(e["mention_ids"]))
+    assert len(event["mention_ids"]) == 40 and len(event["sources"]) == 40 and other["mention_ids"] == ["h1"]
+    # Undated reports link with nothing (pair scores need dates), so none stands for another.
+    undated = [mention(f"u{k}", f"u{k}", None, GOV, SYRIA_ARMY, IS) for k in range(3)]
+    assert len(collapse(undated)) == 3 and len(merge(undated)) == 3
+
+
 def test_the_event_date_is_the_day_most_sources_give() -> None:
     # Two outlets date the recapture the 27th in their own sentences; a third read the day its
     # source spoke (the 28th), and a fourth took the 26th from an earlier sentence of its article.

@@ -150,6 +150,10 @@ class Mention:
     # Where each field was read: {"actor1"|"actor2"|"place": {"start", "end", "text"}}, document
     # offsets; a field read from outside the sentence (the article's main place) has none.
     evidence: dict | None = None
+    # Read from the article's title, not its text: ``start``, ``end`` and the evidence's offsets
+    # index the title (an article whose text reports no event, such as a scrape that kept only
+    # its headline and the page's furniture).
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1270,7 +1270,10 @@ class Classifier:
             notes.append(f"outranked: {', '.join(sorted(damped))}")
 
     # -- public ------------------------------------------------------------------------------------
-    def analyse(self, sentence: str, *, context: str = "") -> Analysis:
+    def analyse(self, sentence: str, *, context: str = "", own_words: bool = False) -> Analysis:
+        """The sentence's scores, the context's added at ``CONTEXT_WEIGHT``. With ``own_words``, a
+        sentence whose own words score nothing scores nothing: the context never makes a sentence
+        an event by itself."""
         if not isinstance(sentence, str):
             sentence = "" if sentence is None else str(sentence)
         tokens = tokenize(sentence, use_lemmas=self.use_lemmas)
@@ -1286,6 +1289,8 @@ class Classifier:
             if name in scores:
                 scores[name] *= NEGATIVE_DAMP
         self._outrank(matches, negated, scores, notes, strong)
+        if own_words and not any(v > 0 for v in scores.values()):
+            return Analysis(tokens, matches, {}, notes)
         if context and isinstance(context, str):
             for name, s in self._context_reading(context).items():
                 scores[name] = scores.get(name, 0.0) + CONTEXT_WEIGHT * s
@@ -1315,8 +1320,8 @@ class Classifier:
         ranked.sort(key=lambda x: (-x[1], x[0]))
         return ranked[:MAX_RESULTS]
 
-    def classify(self, sentence: str, *, context: str = "") -> list[tuple[str, float]]:
-        analysis = self.analyse(sentence, context=context)
+    def classify(self, sentence: str, *, context: str = "", own_words: bool = False) -> list[tuple[str, float]]:
+        analysis = self.analyse(sentence, context=context, own_words=own_words)
         ranked = self.rank(analysis.scores)
         if self.embedder is not None and ranked:
             ranked = self.embedder.rerank(sentence, ranked, self.taxonomy)
