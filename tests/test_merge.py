@@ -54,6 +54,11 @@ def test_opposite_directions_never_merge() -> None:
     a = mention("x1", "a", "2016-03-27", GOV, SYRIA_ARMY, IS)
     b = mention("x2", "b", "2016-03-27", NSA, IS, SYRIA_ARMY)
     assert len(merge([a, b])) == 2
+    assert len(merge([b, a])) == 2
+    # In a clash or an attack, outlets name the sides either way round: one report, not two.
+    c = mention("x3", "c", "2016-03-27", "Armed clash", SYRIA_ARMY, IS)
+    d = mention("x4", "d", "2016-03-27", "Armed clash", IS, SYRIA_ARMY)
+    assert len(merge([c, d])) == 1 and len(merge([d, c])) == 1
 
 
 @settings(max_examples=40, deadline=None)

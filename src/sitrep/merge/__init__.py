@@ -162,7 +162,8 @@ def _pair_score(a: dict, b: dict, span_a, span_b, wa: set[str], wb: set[str]) ->
         return 0.0  # two days given: two events
     # Direction, for changes of territory: one report's winner cannot be the other's loser. (In a
     # clash the sides are often named the other way round by the other outlet.)
-    if family(a) == family(b) == "territory" and _name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or _name(b["actor1"]) and _name(b["actor1"]) == _name(a["actor2"]):
+    if family(a) == family(b) == "territory" and (_name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or
+                                                   _name(b["actor1"]) and _name(b["actor1"]) == _name(a["actor2"])):
         return 0.0
     la, lb = a.get("location") or {}, b.get("location") or {}
     if _apart(la, lb):
