@@ -507,6 +507,18 @@ def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(event
     assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
 
 
+def test_a_date_before_the_event_word_dates_the_event(events_of) -> None:
+    # The small parser reads "in the May 7, 2015" and a verb "shooting"; the words say otherwise.
+    [m] = events_of("A gang leader pleaded guilty today for his role in the May 7, 2015, shooting of four "
+                    "members of a family in Detroit.", dct="2016-10-25")
+    assert (m.date_start, m.date_precision, m.background) == ("2015-05-07", "day", True)
+    assert m.evidence["date"]["text"] == "May 7, 2015"
+    # A page's heading in capitals dates the page, not the event.
+    [m] = events_of("August 22, 2016 SHOOTING On July 31, 2016, at approximately 5:30 p.m., officers "
+                    "responded to a shooting at a pawn shop in Memphis.", dct="2016-10-25")
+    assert m.date_start == "2016-07-31"
+
+
 def test_the_title_makes_no_sentence_an_event_by_itself() -> None:
     from sitrep.extract.mentions import extract
 

@@ -156,17 +156,29 @@ def _loosen(date: tuple[str, str, str], anchor: dt.date, pub) -> tuple[str, str,
     return start.isoformat(), end.isoformat(), precision
 
 
-def _date_rank(span, start: int, triggers: frozenset[str]) -> int:
-    """How surely the time phrase at character ``start`` of the sentence dates its event: 0 when
-    its chain of syntactic heads reaches the event's word first ("Saturday afternoon's
-    shootings", "shot … Friday night"), 2 when it reaches a verb of saying or of what follows an
-    event first ("police said Saturday", "released the names on Sunday"), 1 otherwise."""
+def _is_trigger(token, triggers: frozenset[str]) -> bool:
+    words = {token.lower_, lemma(token).lower(), token.lower_.removesuffix("s"), token.lower_.removesuffix("ings")}
+    return bool(words & triggers)
+
+
+def _date_rank(span, start: int, triggers: frozenset[str], end: int | None = None) -> int:
+    """How surely the time phrase at characters ``start``–``end`` of the sentence dates its event:
+    0 when the event's word follows it ("the May 7, 2015, shooting", "Saturday's attack") or its
+    chain of syntactic heads reaches the event's word first ("Saturday afternoon's shootings",
+    "shot … Friday night"), 2 when it reaches a verb of saying or of what follows an event first
+    ("police said Saturday", "released the names on Sunday"), 1 otherwise."""
+    if end is not None:
+        # Read from the words, not the parse: the small parser often takes "the May 7, 2015,
+        # shooting" for "in the May 7, 2015" and a verb "shooting".
+        after = [t for t in span if t.idx >= end and t.text not in (",", "'s", "’s")]
+        # Lower case: a page's "August 22, 2013 SHOOTING" heading dates the page, not the event.
+        if after and after[0].text.islower() and _is_trigger(after[0], triggers):
+            return 0
     token = next((t for t in span if t.idx <= start < t.idx + len(t.text)), None)
     for _ in range(8):  # a time phrase sits a few steps below its verb; the bound stops cycles
         if token is None:
             return 1
-        words = {token.lower_, lemma(token).lower(), token.lower_.removesuffix("s"), token.lower_.removesuffix("ings")}
-        if words & triggers:
+        if _is_trigger(token, triggers):
             return 0
         if lemma(token) in _REPORTING or lemma(token) in _AFTERWARDS:
             return 2
@@ -206,7 +218,7 @@ def _event_date(span, timexes, triggers: frozenset[str]) -> tuple[tuple[str, str
     """The sentence's event date: of its dates, the one that dates the event's word, else one that
     does not date a verb of saying, else the first (``_date_rank``; ties go to the first), with
     the time phrase it was read from."""
-    ranges = [(_date_rank(span, t.start, triggers), i, r, t)
+    ranges = [(_date_rank(span, t.start, triggers, t.end), i, r, t)
               for i, t in enumerate(timexes) if t.type == "DATE" and (r := _range(t.value))]
     return min(ranges)[2:] if ranges else None
 
@@ -888,7 +900,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
         date = None
         earlier = _anterior(span, triggers)
         found = _event_date(span, find_timexes(sentence, anchor), triggers)
-        if earlier and found and _date_rank(span, found[1].start, triggers) > 0:
+        if earlier and found and _date_rank(span, found[1].start, triggers, found[1].end) > 0:
             # "Killed in the days after Palmyra fell", "arrested Monday after a man was shot": the
             # sentence's day, like its paragraph's, is of the later event. Left undated here, the
             # event was also made background: on GVA (`sitrep eval merge --limit 600`) that cost
@@ -897,7 +909,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             found = None
         if found:
             date, timex = found
-            if date[2] == "day" and _date_rank(span, timex.start, triggers) == 2:
+            if date[2] == "day" and _date_rank(span, timex.start, triggers, timex.end) == 2:
                 # The day dates the saying ("police said Saturday"): the event happened that day or
                 # in the week before it, not surely on it. (A day on another verb, "opened fire on
                 # April 2", is often the event's own: an event word the vocabulary lacks.)
