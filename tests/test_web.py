@@ -211,6 +211,20 @@ def test_event_page_names_a_neighbourhoods_city(tmp_path: Path) -> None:
     assert "Rogers Park</a> (Chicago)" in web.get(f"/events/{event['id']}").text
 
 
+def test_an_event_read_from_a_headline_says_so(tmp_path: Path) -> None:
+    row = {"id": "hl", "url": "https://example.org/hl", "title": "Man shot dead outside a bar in Akron",
+           "text": "You are the owner of this article.\nWe have sent you a verification email.",
+           "published": "2016-05-02", "outlet": "Example Wire"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    db = store_url(tmp_path, "hl")
+    run([tmp_path / "in.jsonl"], db=db)
+    web = TestClient(create_app(db))
+    [event] = web.get("/api/events").json()["items"]
+    [ref] = event["mentions"]
+    assert ref["in"] == "title" and ref["sentence"] == row["title"] and event["location"]["name"] == "Akron"
+    assert "from the headline" in web.get(f"/events/{event['id']}").text
+
+
 def test_a_nul_in_any_parameter_is_an_invalid_request(client: TestClient) -> None:
     # PostgreSQL refuses NUL in a query: it must never reach the store, on a page or in the API.
     for url in ("/?end=%00", "/api/events?type=a%00b", "/api/events/%00", "/places/%00"):
