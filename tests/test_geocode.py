@@ -325,6 +325,9 @@ def test_a_towns_name_before_its_people_police_or_apartments_is_the_town(find):
     # After "in", the model's nationality is a town too ("children in Saginaw"); not after "to".
     assert at(find("Children in Saginaw found a gun."), "Saginaw").admin1 == "Michigan"
     assert find("A letter to Cameron was sent.") == []
+    # The model's one-word organisation too: "Bismarck man", "shot in Humble".
+    assert at(find("Bismarck man arrested for accidentally shooting his daughter"), "Bismarck").admin1 == "North Dakota"
+    assert at(find("Life Flight called after children shot in Humble"), "Humble").admin1 == "Texas"
 
 
 def test_sectors_streets_and_buildings_named_like_places_are_not_those_places(find):

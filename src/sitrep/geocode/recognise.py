@@ -310,6 +310,10 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             span = _trim(ent)
             if span is None:
                 continue
+            if not ent.ent_id_.startswith("actor:") and _town_misread(gaz, ent):
+                # "Bismarck man arrested", "children shot in Humble": the NER's organisation too.
+                out.append(Mention(ent.start_char, ent.end_char, ent.text, "GPE", "name", "ner"))
+                continue
             if (seat := _local_body_seat(gaz, span)) is not None:
                 out.append(Mention(seat.start_char, seat.end_char, seat.text, "GPE", "name", src))
                 continue
