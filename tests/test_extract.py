@@ -529,6 +529,22 @@ def test_the_title_makes_no_sentence_an_event_by_itself() -> None:
     assert [(m.sub_event_type, m.start) for m in ms] == [("Attack", 0)]
 
 
+def test_a_headline_over_nothing_but_furniture_is_kept_and_read() -> None:
+    from sitrep.records import RawDoc, Rejected
+    from sitrep.spine import extract_document, process
+
+    furniture = "Share this article\nFacebook\nTwitter\nEmail\nLeave a comment\nYou must be logged in to post a comment."
+    pub = PubDate(date="2014-10-13", earliest="2014-10-13", latest="2014-10-13", basis="jsonl", confidence=0.95)
+    [kept] = process([RawDoc(id="x", source="x", kind="text", body=furniture, published=pub,
+                             title="4 people shot in southeast Atlanta")])
+    assert kept.text == "" and len(kept.removed) == 6  # every removed line is still listed
+    [m] = extract_document(kept)
+    assert m.in_title and m.location["name"] == "Atlanta" and [c.value for c in m.injured] == [4]
+    # Under a title too short to say anything, nothing is left: rejected, with the reason.
+    [gone] = process([RawDoc(id="y", source="y", kind="text", body=furniture, title="Atlanta news")])
+    assert isinstance(gone, Rejected) and gone.code == "E_NO_CONTENT"
+
+
 def test_a_text_that_reports_no_event_leaves_the_headline_to_report_it() -> None:
     from sitrep.extract.mentions import extract, mention_record
 

@@ -20,6 +20,7 @@ Rejection codes (``Rejected.code``), stable across versions:
     E_PARSE        the container could not be parsed (malformed JSON line, broken HTML, truncated WARC)
     E_NO_TEXT      the container parsed but holds no article text (empty feed, JSONL line without text/html)
     E_NO_CONTENT   cleaning left no main text (the page is all navigation, comments, furniture)
+                   and the title has fewer than four words (a longer one is kept for its headline)
     E_LANGUAGE     the article is confidently not in English, which sitrep's extractors read
     E_UNSUPPORTED  a file type sitrep does not read
     E_NOT_FOUND    a path given on the command line does not exist

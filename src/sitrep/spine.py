@@ -36,7 +36,7 @@ def process_document(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), dct
     if isinstance(article, Rejected):
         return article
     # Set aside an article in another language with the reason, rather than mis-code it.
-    foreign = foreign_language(article.text)
+    foreign = foreign_language(article.text or article.title or "")
     if foreign:
         lang, prob = foreign
         return Rejected(source=raw.source, id=raw.id, code=E_LANGUAGE,

@@ -8,6 +8,8 @@ site furniture (slogans, menus, follow-us lines) and are removed from all of the
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -52,6 +54,12 @@ def _drop_repeated(text: str, repeated: frozenset[str]) -> tuple[str, list[Remov
     return "\n".join(kept).strip("\n"), removed
 
 
+# Words a title needs to stand for an article whose text cleaning emptied: "Shooting" or "Home |
+# News" say nothing; "4 people shot in southeast Atlanta" does (a general floor, not tuned).
+HEADLINE_MIN_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
 def clean_article(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> Article | Rejected:
     """The main text of one document, or a Rejected with E_NO_CONTENT when none is left."""
     if raw.kind == "html":
@@ -60,10 +68,15 @@ def clean_article(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> Art
         removed = [*removed, *more]
     else:
         text, removed = clean_text(raw.body, title=raw.title, repeated=repeated)
+    headline = no_surrogates((raw.title or "").strip())
     if not text.strip():
-        return Rejected(source=raw.source, id=raw.id, code=E_NO_CONTENT,
-                        reason=f"no main text left after cleaning ({len(removed)} spans removed as furniture)")
-    title = no_surrogates((raw.title or "").strip()) or text.strip().split("\n", 1)[0][:200]
+        if len(_LETTERS.findall(headline)) < HEADLINE_MIN_WORDS:
+            return Rejected(source=raw.source, id=raw.id, code=E_NO_CONTENT,
+                            reason=f"no main text left after cleaning ({len(removed)} spans removed as furniture)")
+        # A headline over nothing but furniture (a sign-up form, a cookie notice) is still a
+        # report: the article is kept with an empty text, and extraction reads its title.
+        text = ""
+    title = headline or text.strip().split("\n", 1)[0][:200]
     return Article(
         id=raw.id, source=raw.source, title=title, text=text, removed=tuple(removed), url=raw.url,
         outlet=raw.outlet, published=raw.published, language=raw.language, kind=raw.kind,
