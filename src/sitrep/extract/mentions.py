@@ -55,7 +55,7 @@ BACKGROUND_DAYS = 31
 # A sentence whose news is an arrest or a charge "in connection with the shooting" also tells of
 # the shooting: a second, violent event of the sentence, as one with a toll does.
 _ABOUT_VIOLENCE = re.compile(
-    r"\b(?:in\s{1,3}connection\s{1,3}with|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
+    r"\b(?:in\s{1,3}connection\s{1,3}(?:with|to)|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
     r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of)\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){0,3}?"
     r"(?:shooting|killing|stabbing|homicide|murder|slaying|death|attack|bombing)s?\b", re.I)
 # A match may start only at the beginning of a run of stops, and takes the run whole: a long run
