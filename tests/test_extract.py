@@ -505,6 +505,8 @@ def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(event
     ms = events_of("Four adults and two juveniles were arrested in connection with a shooting that left a "
                    "16-year-old boy in the hospital Thursday.", dct="2017-01-27")
     assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+    ms = events_of("Police arrested four teenagers in connection to a shooting Sunday night in Kettering.", dct="2016-10-25")
+    assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
 
 
 def test_a_date_before_the_event_word_dates_the_event(events_of) -> None:
