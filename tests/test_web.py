@@ -198,30 +198,32 @@ def test_database_filters_agree_with_the_page_filters(client: TestClient) -> Non
     assert page["total"] == len(everything) and page["items"] == everything[1:2]
 
 
-def test_event_page_names_a_neighbourhoods_city(tmp_path: Path) -> None:
-    row = {"id": "rp", "url": "https://example.org/rp", "title": "Two shot in Rogers Park",
-           "text": "Two men were shot and wounded in Rogers Park on Sunday, police said.",
-           "published": "2014-06-02", "outlet": "Example Wire"}
-    (tmp_path / "in.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
-    db = store_url(tmp_path, "rp")
+def _one_article_site(tmp_path: Path, row: dict) -> tuple[TestClient, dict]:
+    """A store holding one JSONL article, run through the pipeline; the site and its one event."""
+    (tmp_path / "in.jsonl").write_text(json.dumps({"url": f"https://example.org/{row['id']}", "outlet": "Example Wire",
+                                                   **row}) + "\n", encoding="utf-8")
+    db = store_url(tmp_path, row["id"])
     run([tmp_path / "in.jsonl"], db=db)
     web = TestClient(create_app(db))
     [event] = web.get("/api/events").json()["items"]
+    return web, event
+
+
+def test_event_page_names_a_neighbourhoods_city(tmp_path: Path) -> None:
+    web, event = _one_article_site(tmp_path, {
+        "id": "rp", "title": "Two shot in Rogers Park", "published": "2014-06-02",
+        "text": "Two men were shot and wounded in Rogers Park on Sunday, police said."})
     assert (event["location"]["name"], event["location"]["city"]) == ("Rogers Park", "Chicago")
     assert "Rogers Park</a> (Chicago)" in web.get(f"/events/{event['id']}").text
 
 
 def test_an_event_read_from_a_headline_says_so(tmp_path: Path) -> None:
-    row = {"id": "hl", "url": "https://example.org/hl", "title": "Man shot dead outside a bar in Akron",
-           "text": "You are the owner of this article.\nWe have sent you a verification email.",
-           "published": "2016-05-02", "outlet": "Example Wire"}
-    (tmp_path / "in.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
-    db = store_url(tmp_path, "hl")
-    run([tmp_path / "in.jsonl"], db=db)
-    web = TestClient(create_app(db))
-    [event] = web.get("/api/events").json()["items"]
+    title = "Man shot dead outside a bar in Akron"
+    web, event = _one_article_site(tmp_path, {
+        "id": "hl", "title": title, "published": "2016-05-02",
+        "text": "You are the owner of this article.\nWe have sent you a verification email."})
     [ref] = event["mentions"]
-    assert ref["in"] == "title" and ref["sentence"] == row["title"] and event["location"]["name"] == "Akron"
+    assert ref["in"] == "title" and ref["sentence"] == title and event["location"]["name"] == "Akron"
     assert "from the headline" in web.get(f"/events/{event['id']}").text
 
 
