@@ -374,7 +374,7 @@ def e2e_sitrep(work: Path, opts) -> Result:
         stored = list(store.mentions())
     return Result(summary.read, secs, startup,
                   f"{summary.stats.documents} articles, {len(stored)} mentions "
-                  f"({len(collapse(stored))} after collapsing verbatim copies), "
+                  f"({len(collapse(stored))} after collapsing reports alike but for their words), "
                   f"{summary.totals.get('events', 0)} events")
 
 
