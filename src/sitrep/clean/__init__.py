@@ -9,7 +9,6 @@ site furniture (slogans, menus, follow-us lines) and are removed from all of the
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 

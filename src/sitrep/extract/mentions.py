@@ -723,7 +723,7 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     When the text reports no event, the title is read as the article's one sentence: its mentions
     have ``in_title`` set and offsets into the title. A headline is a report too, and scraped pages
     often keep little else ("4-month-old baby shot while in mother's arms in DeKalb County" above
-    a sign-up form): on the GVA articles (`sitrep eval merge`, all 3,184) 178 more articles got a
+    a sign-up form): on the GVA articles (`sitrep eval merge`, all 3,184) 100 more articles got a
     mention and the incidents' dates, towns and tolls came out right more often (see README)."""
     found = _extract_text(article, places=places, title_places=title_places)
     if found or not (article.title or "").strip():

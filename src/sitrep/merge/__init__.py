@@ -307,11 +307,11 @@ def _signature(r: dict) -> tuple:
     signature tell of one type of event at one place, over the same days, between the same actors:
     they score at least 0.9 together (0.69 without a place; every term but place and words is
     whole), and each scores with any other mention as any of them does, but for the words' 0.10.
-    They are one event, so one of them stands for all of them: a story syndicated to a hundred outlets, each
-    editing a word or two, costs one mention's pairs, not a hundred squared. Pairs are then bounded
-    by the number of distinct (type, place, days, actors) in a block's date window, which the
-    world's events bound, not the number of outlets reporting them. An undated mention links with
-    nothing (``score``), so it is its own signature."""
+    They are one event, so one of them stands for all of them: a story syndicated to a hundred
+    outlets, each editing a word or two, costs one mention's pairs, not a hundred squared. Pairs
+    are then bounded by the number of distinct (type, place, days, actors) in a block's date
+    window, which the world's events bound, not the number of outlets reporting them. An undated
+    mention links with nothing (``score``), so it is its own signature."""
     if _span(r) is None:
         return (r["id"],)
     loc = r.get("location") or {}
