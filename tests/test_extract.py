@@ -57,6 +57,10 @@ from sitrep.records import Article, PubDate
         ("That little girl died a short time later.", [("killed", 1, "one")]),
         ("Bourda, a high school student, was killed while riding his bicycle.", [("killed", 1, "one")]),
         ("Shaquez Brunner died after he was shot.", [("killed", 1, "one")]),
+        ("Gunman kills one, wounds five in Mesa", [("killed", 1, "exact"), ("injured", 5, "exact")]),
+        ("The fight led him to shoot and kill one person and wound five others.",
+         [("killed", 1, "exact"), ("injured", 5, "exact")]),
+        ("He threatened to kill two witnesses.", []),
         # Capitals that name a group, a month or a day are no victims.
         ("The strikes killing Islamic State fighters went on.", []),
         ("Airstrikes killed Syrian Army soldiers near Palmyra.", []),

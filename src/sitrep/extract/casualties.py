@@ -51,7 +51,9 @@ _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
 # "40 people were killed", "more than 100 militants died", "dozens dead"
 _NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS})(?:,\s{{1,3}}(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}},)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
-_WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|left|leaving|claimed|wounding|wounded|injuring|injured|shot|shooting)\s{{1,3}}(?:the\s{{1,3}}lives\s{{1,3}}of\s{{1,3}})?{_COUNT}(?P<nouns>{_NOUNS})", re.I)
+# A bare "kill" or "wound" counts after "and" ("shoot and kill one person and wound five others"),
+# not after "to": "threatened to kill two witnesses" killed no one.
+_WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|(?<!to\s)kill|left|leaving|claimed|wounding|wounded|wounds|(?<!to\s)wound|injuring|injured|injures|(?<!to\s)injure|shot|shooting)\s{{1,3}}(?:the\s{{1,3}}lives\s{{1,3}}of\s{{1,3}})?{_COUNT}(?P<nouns>{_NOUNS})", re.I)
 # One person: "a 50-year-old man was shot and killed", "a soldier was wounded", "killed a 4-month-old
 # baby". Only with a word for a person, so that "a car bomb killed …" counts nobody.
 _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|person|soldier|officer|policeman|"
@@ -198,9 +200,10 @@ def _kind(word: str) -> str:
     if word.startswith(("struck", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
                         "walked into")) or re.fullmatch(_HOSPITAL, word):
         return "injured"
-    if re.fullmatch(_KILLED, word) or word == "kills":
+    if re.fullmatch(_KILLED, word) or word in ("kills", "kill"):
         return "killed"
-    return "injured" if re.fullmatch(_INJURED, word) or word in ("wounding", "injuring", "hurting", "shooting", "grazing") else "killed"
+    return "injured" if re.fullmatch(_INJURED, word) or word in (
+        "wounding", "injuring", "hurting", "shooting", "grazing", "wounds", "wound", "injures", "injure") else "killed"
 
 
 def find_counts(sentence: str) -> list[Count]:
