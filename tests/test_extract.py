@@ -61,6 +61,7 @@ from sitrep.records import Article, PubDate
         ("The fight led him to shoot and kill one person and wound five others.",
          [("killed", 1, "exact"), ("injured", 5, "exact")]),
         ("He threatened to kill two witnesses.", []),
+        ("Two men shot, killed in Chicago", [("killed", 2, "exact")]),  # a headline's "shot, killed"
         # Capitals that name a group, a month or a day are no victims.
         ("The strikes killing Islamic State fighters went on.", []),
         ("Airstrikes killed Syrian Army soldiers near Palmyra.", []),

@@ -29,11 +29,11 @@ _QUALIFIERS = {
 }
 # Up to four words between a number and the casualty word: "40 Syrian government soldiers killed".
 _NOUNS = r"(?:\s{1,3}[A-Za-z'\-]{1,20}){0,4}?"
-_KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|fatally\s{1,3}(?:shot|wounded|injured)|killed|dead|died|"
+_KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|shot(?:\s{1,3}in\s{1,3}the\s{1,3}[a-z]{1,12})?,\s{1,3}killed|fatally\s{1,3}(?:shot|wounded|injured)|killed|dead|died|"
            r"deaths|lives|bodies|massacred|slain|executed|perished|fatalities|murdered|beheaded|lost\s{1,3}their\s{1,3}lives)")
 # "Seven people were shot": hit by gunfire and alive, unless the sentence says they died ("shot
-# dead", "one fatally", handled apart). Not "shot down", "shot at".
-_SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death))"
+# dead", a headline's "shot, killed", "one fatally", handled apart). Not "shot down", "shot at".
+_SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3}in\s{1,3}the\s{1,3}[a-z]{1,12})?,\s{1,3}killed)"
          # "shot at the officers" was fired at; "shot at a party", "shot at around 2 a.m." were hit.
          r"(?!\s{1,3}at\s{1,3}(?!about|around|approximately|\d|(?:a|an|the)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?"
          r"(?:bar|party|park|home|house|residence|apartments?|complex|club|nightclub|lounge|restaurant|store|"
