@@ -170,9 +170,9 @@ def _date_rank(span, start: int, triggers: frozenset[str], end: int | None = Non
     if end is not None:
         # Read from the words, not the parse: the small parser often takes "the May 7, 2015,
         # shooting" for "in the May 7, 2015" and a verb "shooting".
-        after = [t for t in span if t.idx >= end and t.text not in (",", "'s", "’s")]
+        after = next((t for t in span if t.idx >= end and t.text not in (",", "'s", "’s")), None)
         # Lower case: a page's "August 22, 2013 SHOOTING" heading dates the page, not the event.
-        if after and after[0].text.islower() and _is_trigger(after[0], triggers):
+        if after is not None and after.text.islower() and _is_trigger(after, triggers):
             return 0
     token = next((t for t in span if t.idx <= start < t.idx + len(t.text)), None)
     for _ in range(8):  # a time phrase sits a few steps below its verb; the bound stops cycles
