@@ -115,6 +115,20 @@ from sitrep.records import Article, PubDate
         ("A man shot six people, killing four of them, before turning the gun on himself.",
          [("injured", 2, "exact"), ("killed", 5, "exact")]),
         ("He shot two people before killing himself.", [("injured", 2, "exact"), ("killed", 1, "one")]),
+        # A limb named with its side; a clause and a comma before "and later died"; "had died";
+        # "and one died" after those hit is one of them.
+        ("A teenager shot himself in the left leg early Sunday.", [("injured", 1, "one")]),
+        ("A man was shot in the back while leaving a store on Main Street, and later died at a hospital.",
+         [("killed", 1, "one")]),
+        ("Police later confirmed that the boy had died.", [("killed", 1, "one")]),
+        ("Two men were shot Saturday night near the park, and one died.", [("injured", 1, "exact"), ("killed", 1, "exact")]),
+        ("Two men were shot, and two women died in the fire.", [("injured", 2, "exact"), ("killed", 2, "exact")]),
+        ("Four men were shot and two of them died early Friday.", [("injured", 2, "exact"), ("killed", 2, "part")]),
+        # A death told with a long clause, a pronoun, or "pronounced dead".
+        ("The victim who suffered the gunshot wound in the early home invasion in Clearwater on November 18 has died.",
+         [("killed", 1, "one")]),
+        ("He was taken to a hospital, where officials said he later died from his injuries.", [("killed", 1, "one")]),
+        ("A man was pronounced dead at the scene.", [("killed", 1, "one")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:
@@ -425,6 +439,21 @@ def test_a_source_counts_its_highest_toll_and_sources_their_lowest() -> None:
     # Another article says three: ACLED's conservative rule codes three, both claims kept.
     both = [*one, {"value": 3, "qualifier": "exact", "document": "b"}]
     assert figures(both)["best"] == 3 and len(figures(both)["claims"]) == 3
+
+
+def test_wounded_named_one_by_one_are_the_dead_when_the_source_gives_as_many_dead() -> None:
+    from sitrep.extract.casualties import figures
+
+    # "A 7-year-old boy was shot … Police later confirmed that the boy had died": one killed, none wounded.
+    shot = [{"value": 1, "qualifier": "one", "document": "a"}]
+    died = [{"value": 1, "qualifier": "one", "document": "a"}]
+    kept = figures(shot, died)
+    assert kept["best"] is None and kept["claims"] == shot  # not counted, still listed
+    # Another source's dead say nothing of this one's wounded; a toll of wounded is a toll.
+    assert figures(shot, [{"value": 1, "qualifier": "one", "document": "b"}])["best"] == 1
+    assert figures([{"value": 3, "qualifier": "exact", "document": "a"}], died)["best"] == 3
+    # Fewer dead than wounded named: some of the wounded lived.
+    assert figures([{"value": 2, "qualifier": "part", "document": "a"}], died)["best"] == 2
 
 
 def test_a_figure_in_words_yields_to_a_number_from_the_same_source() -> None:

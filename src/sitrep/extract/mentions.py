@@ -965,8 +965,9 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
     return out
 
 
-def _figures(claims: tuple[Claim, ...]) -> dict:
-    return figures([{"value": c.value, "qualifier": c.qualifier, "source": c.source, "document": c.document} for c in claims])
+def _figures(claims: tuple[Claim, ...], dead: tuple[Claim, ...] = ()) -> dict:
+    as_dict = lambda c: {"value": c.value, "qualifier": c.qualifier, "source": c.source, "document": c.document}  # noqa: E731
+    return figures([as_dict(c) for c in claims], [as_dict(c) for c in dead])
 
 
 def mention_record(m: Mention, article: Article) -> dict:
@@ -981,7 +982,7 @@ def mention_record(m: Mention, article: Article) -> dict:
         "actor2": m.actor2,
         "assoc_actors": list(m.assoc_actors),
         "fatalities": _figures(m.fatalities),
-        "injured": _figures(m.injured),
+        "injured": _figures(m.injured, m.fatalities),
         "status": m.status,
         "background": m.background,
         "confidence": m.confidence,

@@ -250,10 +250,28 @@ _PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
 
+def _place_key(r: dict):
+    loc = r.get("location") or {}
+    return loc.get("geonameid") or loc.get("name")
+
+
+def _by_backing(records: list[dict]) -> list[dict]:
+    """The cluster's mentions, the one whose place is best to give the event first: the most
+    precise place, and of those the one most documents name (one outlet's mention of a suburb or
+    of where a suspect came from should not outvote three that name the town), then the mention's
+    confidence, then its id."""
+    docs: dict = defaultdict(set)
+    for r in records:
+        docs[_place_key(r)].add(r["mentions"][0]["document"])
+    return sorted(records, key=lambda r: (_PRECISION_RANK.get((r.get("location") or {}).get("precision"), 5),
+                                          -len(docs[_place_key(r)]), -r["confidence"], r["id"]))
+
+
 def _figures(records: list[dict], key: str) -> dict:
     from sitrep.extract.casualties import figures
 
-    return figures([c for r in records for c in r[key]["claims"]])
+    dead = [c for r in records for c in r["fatalities"]["claims"]] if key == "injured" else []
+    return figures([c for r in records for c in r[key]["claims"]], dead)
 
 
 def reconcile(records: list[dict]) -> dict:
@@ -274,7 +292,7 @@ def reconcile(records: list[dict]) -> dict:
         backing[span] += w
     dated = sorted(records, key=lambda r: (_DATE_RANK.get(r["date"]["precision"], 4),
                                            -backing[(r["date"]["start"], r["date"]["end"])], r["date"]["start"] or ""))
-    located = sorted(records, key=lambda r: (_PRECISION_RANK.get((r.get("location") or {}).get("precision"), 5), r["id"]))
+    located = _by_backing(records)
     vote = lambda key: Counter(_name(r[key]) for r in records if _name(r[key])).most_common(1)  # noqa: E731
     pick = lambda key: next((r[key] for r in records if v and _name(r[key]) == v[0][0]), None) if (v := vote(key)) else None  # noqa: E731
     types = Counter(r["sub_event_type"] for r in records).most_common()
