@@ -422,6 +422,12 @@ SENTENCES = [
     ("Two suicide bombers struck a crowded market in Maiduguri, killing 30.", "Suicide bomb"),
     ("A grenade blast outside a nightclub injured nine people.", "Grenade"),
     ("Doctors treated dozens of patients for symptoms consistent with exposure to nerve agents.", "Chemical weapon"),
+    # Local news of a shooting: a bullet "striking" someone is no air strike, a stray bullet no
+    # crackdown on protesters.
+    ("Bennett was struck in the abdomen.", "Attack"),
+    ("Police said he fired at her, striking her in the hand.", "Attack"),
+    ("The girl was sleeping in her bedroom when a stray bullet hit her.", "Attack"),
+    ("Russian warplanes struck in the early morning, hitting a market.", "Air/drone strike"),
 ]
 
 
@@ -451,6 +457,11 @@ def test_broad_sentence_set():
         "The weather was pleasant and the minister opened a new school library.",
         "Shares rose sharply on Tuesday after the central bank kept interest rates unchanged.",
         "The festival drew large audiences to the old town this summer.",
+        # a grade at school, a gas station, a police helicopter overhead, a fund for a funeral
+        "Her friend said the teen was in ninth grade at the high school.",
+        "Officers responded to a robbery call at the Shell station off the highway.",
+        "A police helicopter hovered above the scene.",
+        "A GoFundMe account has been set up to help cover funeral costs.",
         "",
         "   ",
     ],
