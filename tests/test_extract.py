@@ -599,3 +599,12 @@ def test_a_text_that_reports_no_event_leaves_the_headline_to_report_it() -> None
     # A text that reports an event keeps the headline out of it.
     reported = Article(id="u", source="u", title=title, published=pub, text="Two soldiers were killed in an air strike on Idlib.")
     assert [m.in_title for m in extract(reported)] == [False]
+
+
+def test_casualty_figures_point_at_their_words(events_of) -> None:
+    text = "Police said four men were shot and two of them died early Friday at a gas station in Chicago."
+    [m] = events_of(text)
+    assert (m.fatalities[0].value, m.injured[0].value) == (2, 2)
+    for field, words in (("fatalities", "two of them died"), ("injured", "four men were shot")):
+        ev = m.evidence[field]
+        assert text[ev["start"]:ev["end"]] == ev["text"] == words

@@ -940,6 +940,11 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             Claim(value=c.value, qualifier=c.qualifier, source=attribution.claimant, document=article.id)
             for c in counts if c.kind == kind
         )
+        for kind, field, dead in (("killed", "fatalities", ()), ("injured", "injured", claims("killed"))):
+            # The words that give the mention's figure ("four people were killed"), as for every field.
+            best = _figures(claims(kind), dead)["best"]
+            if (words := next((c for c in counts if c.kind == kind and c.value == best), None)) is not None:
+                evidence[field] = {"start": s + words.start, "end": s + words.end, "text": words.text}
         background = bool(
             date and anchor and dt.date.fromisoformat(date[1]) < anchor - dt.timedelta(days=BACKGROUND_DAYS)
         ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor)
