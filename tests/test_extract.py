@@ -129,6 +129,17 @@ from sitrep.records import Article, PubDate
          [("killed", 1, "one")]),
         ("He was taken to a hospital, where officials said he later died from his injuries.", [("killed", 1, "one")]),
         ("A man was pronounced dead at the scene.", [("killed", 1, "one")]),
+        # Ages written without hyphens, a bullet "hitting" someone, those found with a gunshot wound.
+        ("A two year old got hold of the gun and shot a 12 year old.", [("injured", 1, "one")]),
+        ("He fired off a shot hitting a 73-year-old man in the upper chest.", [("injured", 1, "one")]),
+        ("Officers located Anthony Johnson at the residence with a gunshot wound to his leg.", [("injured", 1, "one")]),
+        ("Deputies found a man suffering from a gunshot wound.", [("injured", 1, "one")]),
+        ("Two individuals were suffering gunshot wounds.", [("injured", 2, "exact")]),
+        ("Jason Farmer, 19, sustained a gunshot wound and was taken to a medical center.", [("injured", 1, "one")]),
+        ("A man suffered a gunshot wound to the leg.", [("injured", 1, "one")]),
+        ("Police sustained a gunshot wound count of zero.", []),
+        ("The gun fired, striking and killing the 10-year-old boy.", [("killed", 1, "one")]),
+        ("The firearm discharged, striking the 4-year-old girl in the leg.", [("injured", 1, "one")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

@@ -41,9 +41,9 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
 # wounds": the ways GVA's local news reports the wounded.
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
-_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
+_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|arriving\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
              # "rushed to Baylor Scott & White Hospital": a hospital by its name
-             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b|(?:suffered|sustained|received|treated\s{1,3}for)"
+             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b|(?:suffered|suffering|sustained|received|treated\s{1,3}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
 _INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|grazed|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
@@ -59,12 +59,13 @@ _WORD_THEN_NUM = re.compile(rf"\b(?P<word>killing|killed|kills|(?<!to\s)kill|lef
 _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|person|soldier|officer|policeman|"
            r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
            r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
-           r"female|male|juvenile|adult|\d{1,3}-(?:year|month)-old|"
+           # "a 13-year-old", also written "13 year old" and "13-year old"
+           r"female|male|juvenile|adult|youth|individual|\d{1,3}[- ](?:year|month)[- ]old|"
            # kin, partners and roles that local news names victims by
            r"girlfriend|boyfriend|friend|fianc[eé]e?|grandfather|grandmother|grandson|granddaughter|grandchild|"
            r"uncle|aunt|cousin|nephew|niece|step(?:father|mother|son|daughter)|roommate|classmate|customer|clerk|"
            r"employee|cashier|deputy|trooper|[a-z]{3,7}-grader)")
-_PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles)"
+_PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles|youths|individuals)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
 # "injuring four men and two women": six.
@@ -125,9 +126,19 @@ _FOUND_DEAD = re.compile(
 # "officers found a 32-year-old male shot in the head": one person, found hurt or dead.
 _FOUND_ONE = re.compile(
     rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
+# "Jason Farmer, 19, sustained a gunshot wound", "a man suffered a gunshot wound to the leg": one
+# person hurt (several wounds are still one person).
+_SUSTAINED = re.compile(
+    rf"(?<![\w’'-])(?P<num>(?:an?|one|the)?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}}))"
+    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?gunshot\s{{1,3}}wounds?)\b", re.I)
+# "Officers located Anthony Johnson at the residence with a gunshot wound to his leg", "found a man
+# suffering from a gunshot wound": one person, found hurt.
+_FOUND_WOUNDED = re.compile(
+    rf"\b(?:found|located)\s{{1,3}}(?P<num>(?:an?|one|the)?)(?P<nouns>(?:{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][\w'’-]{{1,20}}\s{{1,3}}){{1,3}})))"
+    rf"(?:[^.;]{{0,40}}?)\s{{1,3}}(?P<word>(?:with|suffering\s{{1,3}}from)\s{{1,3}}(?:an?\s{{1,3}})?(?:apparent\s{{1,3}})?gunshot\s{{1,3}}wounds?)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
-    rf"(?P<num>an?|his|her|their)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
+    rf"(?P<num>an?|his|her|their|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
     # "killing a woman and her daughter": a second person joined to the first
     # ("… his wife and two young sons": three)
     rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their|(?P<n2>{NUMBER}))(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PEOPLE}\b)?", re.I)
@@ -203,11 +214,11 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
-    if re.search(r"\b(?:him|her)self\b", word):
-        return "injured"  # _SELF_SHOT
+    if re.search(r"\b(?:him|her)self\b|gunshot", word):
+        return "injured"  # _SELF_SHOT, _FOUND_WOUNDED
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
-    if word.startswith(("struck", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
-                        "walked into")) or re.fullmatch(_HOSPITAL, word):
+    if word.startswith(("struck", "striking", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
+                        "walked into", "arriving at")) or re.fullmatch(_HOSPITAL, word):
         return "injured"
     if re.fullmatch(_KILLED, word) or word in ("kills", "kill"):
         return "killed"
@@ -220,12 +231,12 @@ def find_counts(sentence: str) -> list[Count]:
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
-                    _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED):
+                    _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
-            value, vague = (1, False) if (named and not pair) or pattern in (_SELF_SHOT, _PRONOUN_DIED) else \
+            value, vague = (1, False) if (named and not pair) or pattern in (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
                 (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
@@ -248,6 +259,8 @@ def find_counts(sentence: str) -> list[Count]:
                 value += _value(more["n2"])[0] or 0
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
+            if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she"}:
+                continue  # "Police sustained …": no victim named
             if pattern is _NAMED_VICTIMS:
                 names = re.split(r"\s{1,3}and\s{1,3}", re.sub(r",\s{0,3}\d{1,3},?", "", m["nouns"]))
                 if any(n.split()[0].lower() in _NOT_NAMES for n in names) or (
@@ -289,7 +302,8 @@ def find_counts(sentence: str) -> list[Count]:
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
             if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
-                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, _SELF_SHOT, _PRONOUN_DIED):
+                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED,
+                           _SUSTAINED):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _MURDER_SUICIDE:
                 qual = "at least"  # the one killed and the killer, at the least
