@@ -378,7 +378,8 @@ def test_the_event_date_is_the_event_words_not_the_saying(events_of) -> None:
     # 2015-01-12 is a Monday: "Friday night" is 2015-01-09, "Saturday" 2015-01-10.
     [m] = events_of("Four men fatally shot in San Francisco's Hayes Valley neighborhood Friday night were "
                     "inside a stolen car, police said Saturday.", dct="2015-01-12")
-    assert (m.date_start, m.date_end, m.date_precision) == ("2015-01-09", "2015-01-09", "day")
+    # A night runs into the next day's small hours.
+    assert (m.date_start, m.date_end, m.date_precision) == ("2015-01-09", "2015-01-10", "day")
     assert m.evidence["date"]["text"] == "Friday night"
     # With nothing else in the sentence, the day of saying bounds it: that day or the week before.
     [m] = events_of("Police said on Saturday that four men were shot dead.", dct="2015-01-12")
@@ -619,3 +620,15 @@ def test_casualty_figures_point_at_their_words(events_of) -> None:
     for field, words in (("fatalities", "two of them died"), ("injured", "four men were shot")):
         ev = m.evidence[field]
         assert text[ev["start"]:ev["end"]] == ev["text"] == words
+
+
+def test_parts_of_a_day_date_the_event_but_clock_times_do_not(events_of) -> None:
+    [m] = events_of("A man was shot this morning near the park.", dct="2017-03-05")
+    assert (m.date_start, m.date_end, m.date_precision) == ("2017-03-05", "2017-03-05", "day")
+    [m] = events_of("A man was shot last night near the park.", dct="2017-03-05")
+    assert (m.date_start, m.date_end) == ("2017-03-04", "2017-03-05")
+    [m] = events_of("A man was shot tonight near the park.", dct="2017-03-05")
+    assert (m.date_start, m.date_end) == ("2017-03-05", "2017-03-05")  # not past publication
+    # "around 2:30 a.m." is given the publication day by the normaliser: it dates nothing here.
+    [m] = events_of("A man was shot around 2:30 a.m. near the park.", dct="2017-03-05")
+    assert m.date_precision == "week" and "date" not in m.evidence

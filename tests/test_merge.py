@@ -175,6 +175,10 @@ def test_days_read_in_their_sentences_tell_events_apart() -> None:
 
     # One article tells of two days: two events, however alike its sentences.
     assert len(merge([dated("x1", "a", "2016-03-27"), dated("x2", "a", "2016-03-26", start=200)])) == 2
+    # But a night ("Saturday night": the 26th into the 27th) overlaps both its days: one event.
+    night = dated("x3", "a", "2016-03-26", start=200)
+    night["date"]["end"] = "2016-03-27"
+    assert len(merge([dated("x1", "a", "2016-03-27"), night])) == 1
     # Two outlets a day apart ("late Friday", "early Saturday") may report one event; three days
     # apart, each reading the day in its own sentence, they report two.
     assert len(merge([dated("y1", "a", "2016-03-27"), dated("y2", "b", "2016-03-26")])) == 1

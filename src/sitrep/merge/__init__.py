@@ -157,9 +157,9 @@ def _pair_score(a: dict, b: dict, span_a, span_b, wa: set[str], wb: set[str]) ->
     gap = _gap(span_a, span_b)
     if gap is None or gap > MAX_GAP_DAYS:
         return 0.0
-    if span_a != span_b and _own_day(a) and _own_day(b) and (
+    if gap > 0 and _own_day(a) and _own_day(b) and (
             a["mentions"][0]["document"] == b["mentions"][0]["document"] or gap >= DAYS_APART):
-        return 0.0  # two days given: two events
+        return 0.0  # two days given: two events (a night, "last night", overlaps both its days)
     # Direction, for changes of territory: one report's winner cannot be the other's loser. (In a
     # clash the sides are often named the other way round by the other outlet.)
     if family(a) == family(b) == "territory" and (_name(a["actor1"]) and _name(a["actor1"]) == _name(b["actor2"]) or
