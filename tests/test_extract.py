@@ -632,3 +632,12 @@ def test_parts_of_a_day_date_the_event_but_clock_times_do_not(events_of) -> None
     # "around 2:30 a.m." is given the publication day by the normaliser: it dates nothing here.
     [m] = events_of("A man was shot around 2:30 a.m. near the park.", dct="2017-03-05")
     assert m.date_precision == "week" and "date" not in m.evidence
+
+
+def test_overnight_with_no_day_is_the_night_before_publication(events_of) -> None:
+    [m] = events_of("The shooting occurred overnight in the 1700 block of South Yale.", dct="2017-03-04")
+    assert (m.date_start, m.date_end, m.date_precision) == ("2017-03-03", "2017-03-04", "day")
+    assert m.evidence["date"]["text"] == "overnight"
+    # Someone kept overnight in a hospital says nothing of when the shooting was.
+    [m] = events_of("The man who was shot was kept overnight at a hospital.", dct="2017-03-04")
+    assert m.date_precision == "week"

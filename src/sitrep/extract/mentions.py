@@ -52,6 +52,9 @@ _CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|shot|lives|bo
 # An event dated more than this long before the article's publication is background, not news:
 # news reports events of the past days; ACLED's own sourcing lag is about a week.
 BACKGROUND_DAYS = 31
+_OVERNIGHT = re.compile(r"\bovernight\b", re.I)
+_STAYED_OVERNIGHT = re.compile(r"\b(?:stay|stayed|staying|kept|held|remain|remained|remains|hospitali[sz]ed|detained|jailed)\b"
+                               r"(?:\s{1,3}[\w'-]{1,20}){0,4}?\s{1,3}overnight\b", re.I)
 # A sentence whose news is an arrest or a charge "in connection with the shooting" also tells of
 # the shooting: a second, violent event of the sentence, as one with a toll does.
 _ABOUT_VIOLENCE = re.compile(
@@ -945,8 +948,14 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             # 3,184 articles; within the paragraph they rose by about as much.)
             date, evidence["date"], _ = news_day[parent]
         elif anchor:
-            # Nothing dated yet: the news of the day, within the days before publication.
-            date = _loosen(((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week"), anchor, pub)
+            # Nothing dated yet: the news of the day, within the days before publication; "overnight"
+            # with no day named, the night before it (TimeBank's "overnight": the night before the
+            # document's date), unless someone only stayed somewhere overnight.
+            if (night := _OVERNIGHT.search(sentence)) and not _STAYED_OVERNIGHT.search(sentence):
+                date = _loosen(((anchor - dt.timedelta(days=1)).isoformat(), anchor.isoformat(), "day"), anchor, pub)
+                evidence["date"] = {"start": s + night.start(), "end": s + night.end(), "text": night[0]}
+            else:
+                date = _loosen(((anchor - dt.timedelta(days=7)).isoformat(), anchor.isoformat(), "week"), anchor, pub)
         attribution = attribution_of(sentence, span)
         counts = [] if (s, e) in embedded and not violent else \
             tolls[(s, e)] if (s, e) in tolls else find_counts(sentence)
