@@ -138,6 +138,11 @@ from sitrep.records import Article, PubDate
         ("Jason Farmer, 19, sustained a gunshot wound and was taken to a medical center.", [("injured", 1, "one")]),
         ("A man suffered a gunshot wound to the leg.", [("injured", 1, "one")]),
         ("Police sustained a gunshot wound count of zero.", []),
+        # A participle without its "was"; an age after the name; a tip line is no count.
+        ("Deputies are investigating reports of a 4-year-old shot dead in north Harris County.", [("killed", 1, "one")]),
+        ("A man killed in a shooting on Sunday was identified.", [("killed", 1, "one")]),
+        ("Kadin Mann, age 5, died Sunday after he was accidentally shot.", [("killed", 1, "one")]),
+        ("Contact police by texting 855-555-0100 with any tips.", []),
         ("The gun fired, striking and killing the 10-year-old boy.", [("killed", 1, "one")]),
         ("The firearm discharged, striking the 4-year-old girl in the leg.", [("injured", 1, "one")]),
     ],

@@ -35,7 +35,8 @@ _KILLED = (r"(?:shot\s{1,3}(?:dead|and\s{1,3}killed|to\s{1,3}death)|shot(?:\s{1,
 # dead", a headline's "shot, killed", "one fatally", handled apart). Not "shot down", "shot at".
 _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3}in\s{1,3}the\s{1,3}[a-z]{1,12})?,\s{1,3}killed)"
          # "shot at the officers" was fired at; "shot at a party", "shot at around 2 a.m." were hit.
-         r"(?!\s{1,3}at\s{1,3}(?!about|around|approximately|\d|(?:a|an|the)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?"
+         # (A headline drops the article: "Shot At Birthday Party".)
+         r"(?!\s{1,3}at\s{1,3}(?!about|around|approximately|\d|(?:(?:a|an|the)\s{1,3})?(?:[\w'-]{1,20}\s{1,3}){0,2}?"
          r"(?:bar|party|park|home|house|residence|apartments?|complex|club|nightclub|lounge|restaurant|store|"
          r"station|school|church|intersection|corner|event|gathering|festival|motel|hotel|mall|street|block)\b))")
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
@@ -64,7 +65,7 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
            # kin, partners and roles that local news names victims by
            r"girlfriend|boyfriend|friend|fianc[eé]e?|grandfather|grandmother|grandson|granddaughter|grandchild|"
            r"uncle|aunt|cousin|nephew|niece|step(?:father|mother|son|daughter)|roommate|classmate|customer|clerk|"
-           r"employee|cashier|deputy|trooper|[a-z]{3,7}-grader)")
+           r"employee|cashier|deputy|trooper|member|[a-z]{3,7}-grader)")
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles|youths|individuals)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
@@ -78,6 +79,14 @@ _ONE_THEN_WORD = re.compile(
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|had\s{{1,3}}|later\s{{1,3}}|has\s{{1,3}}since\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|had|later|has\s{{1,3}}since))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "reports of a 4-year-old shot dead in north Harris County", "a man killed in a shooting": one
+# person, the participle without its "was" (a headline's or a clause's); only before a preposition,
+# a time or a stop, so that "a man shot and killed his wife" is not read as his death.
+_ONE_KILLED_BARE = re.compile(
+    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
+    rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed)"
+    rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|"
+    rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)", re.I)
 # "A 3-year-old boy who apparently shot himself with his grandfather's gun has died": one person,
 # a clause about them between.
 _WHO_DIED = re.compile(
@@ -112,7 +121,7 @@ _LEFT_ONE = re.compile(
 # a named victim said to be shot has often died (counted, GVA injured accuracy fell about a point).
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}})"
-    rf"(?:,\s{{1,3}}(?:\d{{1,3}}|an?\s{{1,3}}[^,.;]{{1,60}}),)?"  # an age or a description: "Bourda, a student, was killed"
+    rf"(?:,\s{{1,3}}(?:(?:age\s{{1,3}})?\d{{1,3}}|an?\s{{1,3}}[^,.;]{{1,60}}),)?"  # an age or a description: "Bourda, a student, was killed", "Mann, age 5, died"
     rf"(?:\s{{1,3}}(?:was|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}(?:critically|seriously|badly|gravely|later|also))?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|injured|wounded)|\s{{1,3}}(?P<died>died))\b")
 _NOT_NAMES = frozenset("""police officers authorities he she it they this that there what who which one another
@@ -191,7 +200,7 @@ _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:l
 # "a quadruple shooting that left one dead": four hit; "a double homicide": two killed.
 _MULTI = re.compile(r"\b(?P<num>double|triple|quadruple|quintuple)(?P<nouns>)\s{1,3}(?P<word>shooting|homicide|murder)s?\b", re.I)
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-_DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|texted)\s{1,3}$", re.I)
+_DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|text(?:ed|ing|s)?)\s{1,3}$", re.I)
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
@@ -231,7 +240,7 @@ def find_counts(sentence: str) -> list[Count]:
     found: dict[tuple[int, int], Count] = {}
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
-                    _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED):
+                    _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
@@ -301,7 +310,7 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS, _ONE_KILLED_BARE,
                            _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED,
                            _SUSTAINED):
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
