@@ -376,3 +376,25 @@ def test_lazy_lemma_matches_the_lemmatizer(nlp):
     full = [t.lemma_ for t in nlp(text)]
     lazy = [lemma(t) for t in nlp(text, disable=["lemmatizer"])]
     assert lazy == full and "kill" in lazy and "village" in lazy
+
+
+def test_a_title_in_title_case_has_its_everyday_words_lower_cased() -> None:
+    from sitrep.nlp import truecase_title
+
+    title = "2 Girls, 2 Men Shot At Birthday Party In Compton"
+    cased = truecase_title(title)
+    assert cased == "2 girls, 2 men shot at birthday party in Compton" and len(cased) == len(title)
+    # Names of several words, the first word and words in capitals keep their case; a title in
+    # sentence case is left alone.
+    assert truecase_title("Navarro County Toddler Shot, Killed By 8-Year-Old").startswith("Navarro County toddler shot")
+    assert truecase_title("SFPD Arrest 2 In Connection With Shooting").startswith("SFPD arrest 2 in")
+    assert truecase_title("Two men shot near Kingsessing Park") == "Two men shot near Kingsessing Park"
+
+
+def test_a_place_in_a_title_case_headline_is_found() -> None:
+    from sitrep.geocode import find_places_titled
+
+    title = "2 Girls, 2 Men Shot At Birthday Party In Compton"
+    heading, _ = find_places_titled("Police are looking for the gunman.", title)
+    assert [(p.text, p.name, p.country_code) for p in heading] == [("Compton", "Compton", "US")]
+    assert all(title[p.start:p.end] == p.text for p in heading)

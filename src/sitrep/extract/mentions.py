@@ -743,8 +743,11 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     found = _extract_text(article, places=places, title_places=title_places)
     if found or not (article.title or "").strip():
         return found
+    from sitrep.geocode import find_places_titled
+
     headline = replace(article, text=article.title, title=None)
-    heading = list(title_places) if places is not None else None
+    # The title's places, read as a title (in title case, its everyday words lower-cased first).
+    heading = list(title_places) if places is not None else find_places_titled("", article.title)[0]
     return [replace(m, id=hash_id(article.id, "title", m.start, m.end, m.sub_event_type), in_title=True)
             for m in _extract_text(headline, places=heading, title_places=())]
 

@@ -221,6 +221,9 @@ def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, 
         # One piece at a time: batched, the pieces would cost what the whole text costs.
         docs = nlp.pipe(tokenised_pieces(nlp, [t for t, _ in pieces]), disable=disable, batch_size=1)
         places = _places(safe, [(d, base) for d, (_, base) in zip(docs, pieces)], demonyms, approximate)
+    # A name's span never ends in white space (the NER may take in the "\n\n" after a title).
+    places = [replace(p, end=p.start + len(p.text.rstrip()), text=p.text.rstrip()) if p.text != p.text.rstrip() else p
+              for p in places]
     return places if safe == text else _restore_texts(text, places)
 
 
@@ -231,11 +234,14 @@ def find_places_titled(text: str, title: str | None, *, demonyms: bool = True,
     (offsets into ``text``) as for :func:`find_places`; the title is always read with the NER."""
     if not title or not title.strip():
         return [], find_places(text, demonyms=demonyms, ner_spans=ner_spans)
+    from sitrep.nlp import truecase_title
+
+    cased = truecase_title(title)  # "… Shot At Birthday Party In Compton": the names stand out
     cut = len(title) + 2
     if ner_spans is not None:
         ner_spans = [(0, len(title)), *((s + cut, e + cut) for s, e in ner_spans)]
-    both = find_places(f"{title}\n\n{text}", demonyms=demonyms, ner_spans=ner_spans)
-    heading = [p for p in both if p.end <= len(title)]
+    both = find_places(f"{cased}\n\n{text}", demonyms=demonyms, ner_spans=ner_spans)
+    heading = [replace(p, text=title[p.start:p.end]) for p in both if p.end <= len(title)]
     body = [replace(p, start=p.start - cut, end=p.end - cut) for p in both if p.start >= cut]
     return heading, body
 
