@@ -398,3 +398,20 @@ def test_a_place_in_a_title_case_headline_is_found() -> None:
     heading, _ = find_places_titled("Police are looking for the gunman.", title)
     assert [(p.text, p.name, p.country_code) for p in heading] == [("Compton", "Compton", "US")]
     assert all(title[p.start:p.end] == p.text for p in heading)
+
+
+def test_no_place_name_runs_over_a_line_break() -> None:
+    from sitrep.geocode import find_places_titled
+
+    heading, body = find_places_titled("BUFFALO, N.Y. (WIVB) – Buffalo Police say four teenagers were shot.",
+                                       "Four teens shot, one fatally, near Rt. 33 in Buffalo")
+    assert [(p.text, p.name) for p in heading] == [("Buffalo", "Buffalo")]
+    assert ("BUFFALO", "Buffalo") in [(p.text, p.name) for p in body]
+
+
+def test_a_two_word_town_the_ner_reads_as_a_person_after_in_is_the_town() -> None:
+    from sitrep.geocode import find_places
+
+    [p] = find_places("Father, two daughters shot to death in Hazel Crest")
+    assert (p.text, p.name, p.admin1) == ("Hazel Crest", "Hazel Crest", "Illinois")
+    assert find_places("He met Mary Jones in the morning.") == []

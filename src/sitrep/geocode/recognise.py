@@ -224,12 +224,32 @@ def _first_name_alone(span) -> bool:
     return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
 
 
+def _lines_of(ent: Span):
+    """The entity, or its pieces when it runs over a line break: no name goes on from a headline
+    into the text below it ("… in Buffalo\n\nBUFFALO, N.Y." was one unresolvable place)."""
+    if "\n" not in ent.text:
+        yield ent
+        return
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or "\n" in ent.doc[i].text:
+            if i > start:
+                yield Span(ent.doc, start, i, label=ent.label_, span_id=ent.ent_id_)
+            start = i + 1
+
+
 def _town_misread(gaz: Gazetteer, ent: Span) -> bool:
     """A one-word person or nationality of the statistical NER that is a town's name: before its
     people, police or homes ("Austin police", "a Charlotte woman", "a Joliet teen"), or after a
-    preposition of place ("children in Saginaw"), but not inside a capitalised name."""
+    preposition of place ("children in Saginaw"), but not inside a capitalised name. A name of two
+    or three words too, when it is a town's or an area's own name ("shot to death in Hazel Crest",
+    a village of 14,000 the NER reads as a woman)."""
     doc = ent.doc
-    if len(ent) != 1 or not gaz.lookup(ent.text) or _is_demonym(gaz, ent.text):
+    if len(ent) > 3 or _is_demonym(gaz, ent.text):
+        return False
+    hits = gaz.lookup(ent.text)
+    if not hits or len(ent) > 1 and not any(
+            h.match == "full" and h.kind in ("name", "addition") and h.entry.fclass in ("P", "A") for h in hits):
         return False
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -273,7 +293,7 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
     """Place mentions in ``doc`` in text order (see the module docstring for what counts)."""
     gaz = get_gazetteer()
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in (piece for e in doc.ents for piece in _lines_of(e)):
         label = ent.label_
         src = "ruler" if ent.ent_id_ else "ner"
         if label in PLACE_LABELS:
