@@ -143,6 +143,11 @@ from sitrep.records import Article, PubDate
         ("A man killed in a shooting on Sunday was identified.", [("killed", 1, "one")]),
         ("Kadin Mann, age 5, died Sunday after he was accidentally shot.", [("killed", 1, "one")]),
         ("Contact police by texting 855-555-0100 with any tips.", []),
+        # "the fatal shooting of a 16-year-old", a headline's "Sacramento teen killed by …"
+        ("Police are investigating the fatal shooting of a 16-year-old.", [("killed", 1, "one")]),
+        ("Sacramento teen killed by apparent accidental gunshot", [("killed", 1, "one")]),
+        ("The murder of Daniel Redmond-Hamilton shocked the city.", [("killed", 1, "one")]),
+        ("The killing of Islamic State fighters went on.", []),
         ("The gun fired, striking and killing the 10-year-old boy.", [("killed", 1, "one")]),
         ("The firearm discharged, striking the 4-year-old girl in the leg.", [("injured", 1, "one")]),
     ],

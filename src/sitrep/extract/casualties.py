@@ -83,7 +83,8 @@ _ONE_THEN_WORD = re.compile(
 # person, the participle without its "was" (a headline's or a clause's); only before a preposition,
 # a time or a stop, so that "a man shot and killed his wife" is not read as his death.
 _ONE_KILLED_BARE = re.compile(
-    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
+    # (a headline's first words need no article: "Sacramento teen killed by apparent accidental gunshot")
+    rf"(?P<num>\b(?:an?|one)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
     rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed)"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)", re.I)
@@ -168,10 +169,13 @@ _NAMED_VICTIMS = re.compile(
 _AFTER_NAME = frozenset("""at in on inside outside near and as after before during while with who when whose
     early late last earlier later this that yesterday today tonight overnight by for from to over outside while
     during following amid about around""".split())
+# People a capitalised name may qualify: "Islamic State fighters", "Kurdish militia members".
+_GROUP_AFTER = re.compile(r"\s{1,3}(?:fighters|militants|forces|troops|soldiers|members|supporters|rebels|officers|"
+                          r"police|protesters|civilians|residents|people|men|women|children|workers|students|leaders)\b")
 _PLAIN_KILLING = re.compile(r"shot\s{1,3}and\s{1,3}killed|fatally\s{1,3}\w{1,20}", re.I)
 # "in the shooting death of a Houston man", "charged in the death of Daniel Redmond-Hamilton".
 _DEATH_OF = re.compile(
-    rf"\b(?P<word>(?:(?:shooting|stabbing)\s{{1,3}})?death)\s{{1,3}}of\s{{1,3}}(?P<num>)"
+    rf"\b(?P<word>(?:(?:shooting|stabbing)\s{{1,3}})?death|(?:fatal|deadly)\s{{1,3}}(?:shooting|stabbing)|killing|murder|slaying)\s{{1,3}}of\s{{1,3}}(?P<num>)"
     rf"(?P<nouns>(?:an?|his|her|their|the){_ONE_WORDS}\s{{1,3}}{_PERSON}\b|[A-Z][A-Za-z’'-]{{1,20}}(?:\s{{1,3}}[A-Z][A-Za-z’'-]{{1,20}}){{1,2}})")
 # "Nine people were shot, one fatally": of those shot, how many died.
 _FATALLY = re.compile(rf"(?P<word>shot|wounded|injured)\b[^.;]{{0,40}}?,\s{{1,3}}(?P<num>{NUMBER})\s{{1,3}}(?:of\s{{1,3}}them\s{{1,3}})?fatally\b", re.I)
@@ -245,7 +249,8 @@ def find_counts(sentence: str) -> list[Count]:
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
-            value, vague = (1, False) if (named and not pair) or pattern in (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED) else \
+            value, vague = (1, False) if (named and not pair) or pattern in (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED) \
+                or (pattern is _ONE_KILLED_BARE and not m["num"]) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
                 (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
@@ -270,6 +275,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue
             if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she"}:
                 continue  # "Police sustained …": no victim named
+            if pattern is _DEATH_OF and m["nouns"][:1].isupper() and _GROUP_AFTER.match(sentence, m.end()):
+                continue  # "the killing of Islamic State fighters": the capitals name a group
             if pattern is _NAMED_VICTIMS:
                 names = re.split(r"\s{1,3}and\s{1,3}", re.sub(r",\s{0,3}\d{1,3},?", "", m["nouns"]))
                 if any(n.split()[0].lower() in _NOT_NAMES for n in names) or (
