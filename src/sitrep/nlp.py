@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -206,7 +206,7 @@ def _names_a_place(word: str, any_size: bool = False) -> bool:
 
 def truecase_title(title: str) -> str:
     """A title in title case with its everyday words in lower case ("2 Girls, 2 Men Shot At
-    Birthday Party In Compton" → "2 Girls, 2 men shot at birthday party in Compton"), as the NER
+    Birthday Party In Compton" → "2 girls, 2 men shot at birthday party in Compton"), as the NER
     and the rulers read names by case; any other title as it is. Only the case of ASCII words
     changes, so offsets into the title hold. The first word, words in capitals ("SFPD"), given
     names and words naming a sizeable place keep their capitals."""
