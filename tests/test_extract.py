@@ -148,6 +148,10 @@ from sitrep.records import Article, PubDate
         ("Sacramento teen killed by apparent accidental gunshot", [("killed", 1, "one")]),
         ("The murder of Daniel Redmond-Hamilton shocked the city.", [("killed", 1, "one")]),
         ("The killing of Islamic State fighters went on.", []),
+        # A headline's list of people: "3 adults, 5 minors shot" is eight; not in mid-sentence.
+        ("3 adults, 5 minors shot at MLK Day celebration in Miami", [("injured", 8, "exact")]),
+        ("Two Adults, One Child Dead", [("killed", 3, "exact")]),
+        ("He shot 3 people, 2 men were hurt.", [("injured", 3, "exact"), ("injured", 2, "exact")]),
         ("The gun fired, striking and killing the 10-year-old boy.", [("killed", 1, "one")]),
         ("The firearm discharged, striking the 4-year-old girl in the leg.", [("injured", 1, "one")]),
     ],

@@ -38,7 +38,7 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
          # (A headline drops the article: "Shot At Birthday Party".)
          r"(?!\s{1,3}at\s{1,3}(?!about|around|approximately|\d|(?:(?:a|an|the)\s{1,3})?(?:[\w'-]{1,20}\s{1,3}){0,2}?"
          r"(?:bar|party|park|home|house|residence|apartments?|complex|club|nightclub|lounge|restaurant|store|"
-         r"station|school|church|intersection|corner|event|gathering|festival|motel|hotel|mall|street|block)\b))")
+         r"station|school|church|intersection|corner|event|gathering|festival|celebration|motel|hotel|mall|street|block)\b))")
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
 # wounds": the ways GVA's local news reports the wounded.
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
@@ -65,10 +65,12 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
            # kin, partners and roles that local news names victims by
            r"girlfriend|boyfriend|friend|fianc[eé]e?|grandfather|grandmother|grandson|granddaughter|grandchild|"
            r"uncle|aunt|cousin|nephew|niece|step(?:father|mother|son|daughter)|roommate|classmate|customer|clerk|"
-           r"employee|cashier|deputy|trooper|member|[a-z]{3,7}-grader)")
+           r"employee|cashier|deputy|trooper|member|minor|[a-z]{3,7}-grader)")
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles|youths|individuals)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
+# "3 adults, 5 minors shot": the people listed before the count, just before it.
+_LISTED_BEFORE = re.compile(rf"(?<![\w,])(?P<n0>{NUMBER})\s{{1,3}}{_PEOPLE},\s{{1,3}}$", re.I)
 # "injuring four men and two women": six.
 _AND_MORE_AFTER = re.compile(rf"\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}\b", re.I)
 # How a person came to be hurt, between "was" and the casualty word: "was accidentally shot".
@@ -269,6 +271,17 @@ def find_counts(sentence: str) -> list[Count]:
                 value += 1  # "he and three others were shot": four
             if pattern is _NUM_THEN_WORD and (more := _AND_MORE.search(m["nouns"] or "")):
                 value += _value(more["n2"])[0] or 0  # "two females and one male dead": three
+            listed = None
+            if pattern is _NUM_THEN_WORD and not m.groupdict().get("qual") and re.fullmatch(rf"\s{{1,3}}{_PEOPLE}", m["nouns"] or "", re.I):
+                # "3 adults, 5 minors shot", "2 Girls, 2 Men Shot": the people listed before add up
+                listed = _LISTED_BEFORE.search(sentence, max(0, m.start("num") - 40), m.start("num"))
+                # only a list that opens the sentence (a headline's): "He shot 3 people, 2 men were
+                # hurt" is no list of the hurt
+                opens = listed and re.fullmatch(r"\s*|.*[:—–-]\s*", sentence[max(0, listed.start() - 80):listed.start()], re.S)
+                if opens and (first := _value(listed["n0"])[0]):
+                    value += first
+                else:
+                    listed = None
             if pattern is _WORD_THEN_NUM and (more := _AND_MORE_AFTER.match(sentence, m.end("num"), m.end("num") + 80)):
                 value += _value(more["n2"])[0] or 0
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
@@ -326,6 +339,8 @@ def find_counts(sentence: str) -> list[Count]:
             elif pattern is _NUM_THEN_WORD and _PART.match(sentence, m.end("num")):
                 qual = "part"  # "two of the people shot", "one of four women": some of a toll
             span = (m.start("num") if not lead else m.start("qual"), m.end())
+            if listed:  # the evidence starts at the first of the people listed
+                span = (listed.start(), m.end())
             if plus_one:  # the evidence starts at "he and"
                 span = (m.start("num") - len(re.search(r"(?<!\w)\w{1,20}\s{1,3}and\s{1,3}$", before)[0]), m.end())
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
