@@ -277,7 +277,8 @@ def find_counts(sentence: str) -> list[Count]:
                 listed = _LISTED_BEFORE.search(sentence, max(0, m.start("num") - 40), m.start("num"))
                 # only a list that opens the sentence (a headline's): "He shot 3 people, 2 men were
                 # hurt" is no list of the hurt
-                opens = listed and re.fullmatch(r"\s*|.*[:—–-]\s*", sentence[max(0, listed.start() - 80):listed.start()], re.S)
+                lead_in = sentence[max(0, listed.start() - 80):listed.start()].rstrip() if listed else ""
+                opens = listed and (not lead_in or lead_in[-1] in ":—–-")
                 if opens and (first := _value(listed["n0"])[0]):
                     value += first
                 else:
