@@ -215,6 +215,13 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
 _LOOK_BACK = 14
 
 
+# Patterns that count one person with no number word ("he later died", "shot himself in the leg").
+_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED)
+# Patterns that count victims one by one, each a part of a toll rather than the toll.
+_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+                    _ONE_KILLED_BARE, _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
+
+
 def _value(num: str) -> tuple[int | None, bool]:
     key = re.sub(r"\s+", " ", num.lower()).removesuffix(" of").strip()
     if key in VAGUE_COUNTS:
@@ -251,7 +258,7 @@ def find_counts(sentence: str) -> list[Count]:
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
-            value, vague = (1, False) if (named and not pair) or pattern in (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED) \
+            value, vague = (1, False) if (named and not pair) or pattern in _ONE_PERSON \
                 or (pattern is _ONE_KILLED_BARE and not m["num"]) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
                 (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
@@ -331,9 +338,7 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "was shot 10 times", "wounded 5 percent": no count of people
             lead = m.groupdict().get("qual")
             qual = "vague" if vague else _QUALIFIERS.get(re.sub(r"\s+", " ", (lead or "").strip().lower()), "exact")
-            if pattern in (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS, _ONE_KILLED_BARE,
-                           _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED,
-                           _SUSTAINED):
+            if pattern in _VICTIMS_BY_NAME:
                 qual = "one" if value == 1 else "part"  # victims named one by one: part of a toll
             elif pattern is _MURDER_SUICIDE:
                 qual = "at least"  # the one killed and the killer, at the least

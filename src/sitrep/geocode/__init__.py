@@ -222,7 +222,7 @@ def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, 
         docs = nlp.pipe(tokenised_pieces(nlp, [t for t, _ in pieces]), disable=disable, batch_size=1)
         places = _places(safe, [(d, base) for d, (_, base) in zip(docs, pieces)], demonyms, approximate)
     # A name's span never ends in white space (the NER may take in the "\n\n" after a title).
-    places = [replace(p, end=p.start + len(p.text.rstrip()), text=p.text.rstrip()) if p.text != p.text.rstrip() else p
+    places = [replace(p, end=p.start + len(name), text=name) if (name := p.text.rstrip()) != p.text else p
               for p in places]
     return places if safe == text else _restore_texts(text, places)
 
