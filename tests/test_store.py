@@ -102,3 +102,31 @@ def test_events_replace_and_redirect(db_url: str) -> None:
             assert conn.execute(sa.text("select old_id, new_id from event_redirects")).all() == [("e2", "e1")]
         # Running again changes nothing.
         assert store.replace_events([_event("e1", ["m1", "m2"])])["added"] == 0
+
+
+def test_same_text_new_date_replaces_document_and_mentions(db_url: str) -> None:
+    """An article loaded again in another batch may get another publication date (undated articles
+    take the dates of similar ones), so its mentions, with the same ids, get other dates: the store
+    then holds the new document and the new mentions, never the old row beside the new mentions."""
+    from dataclasses import replace
+
+    from sitrep.records import Mention
+
+    def mention(day: str) -> tuple[Mention, dict]:
+        m = Mention(id="m1", document="a.txt", start=0, end=5, sentence="x", event_type="Battles",
+                    sub_event_type="Armed clash", date_start=day, date_end=day, date_precision="day", confidence=0.5)
+        return m, {"id": "m1", "date": day}
+
+    first = article()
+    later = replace(first, published=PubDate(date="2016-04-03", earliest="2016-03-28", latest="2016-04-05",
+                                             basis="similar-articles", confidence=0.4))
+    with open_store(db_url) as store:
+        store.add_batch([(first, [mention("2016-03-27")])])
+        assert store.add_batch([(later, [mention("2016-04-03")])]) == 1
+        assert store.document("a.txt")["published_info"]["basis"] == "similar-articles"
+        assert store.document("a.txt")["published"] == "2016-04-03"
+        assert list(store.mentions("a.txt")) == [{"id": "m1", "date": "2016-04-03"}]
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("select date_start from mentions")).scalar_one() == "2016-04-03"
+        # The same batch again writes nothing.
+        assert store.add_batch([(later, [mention("2016-04-03")])]) == 0

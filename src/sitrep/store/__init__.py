@@ -72,8 +72,10 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], *, update_if: str | None = None) -> int:
-    """Insert rows; on a key conflict do nothing, or update when column ``update_if`` differs.
+def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], *, update: bool = False) -> int:
+    """Insert rows; on a key conflict do nothing, or (``update``) overwrite the stored row when any
+    of its columns differs, so that a document processed again in another batch (whose dates, say,
+    were inferred from other articles) is stored as this write made it, never half old, half new.
     Returns the number of rows inserted or changed."""
     if not rows:
         return 0
@@ -88,13 +90,15 @@ def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], *, up
     changed = 0
     for row in rows:
         stmt = insert(table).values(**row)
-        if update_if is None:
+        if not update:
             stmt = stmt.on_conflict_do_nothing(index_elements=keys)
         else:
             cols = {c: getattr(stmt.excluded, c) for c in row if c not in keys}
-            stmt = stmt.on_conflict_do_update(
-                index_elements=keys, set_=cols, where=table.c[update_if] != getattr(stmt.excluded, update_if)
-            )
+            # Compared as text: PostgreSQL's json type has no equality, and both dialects keep
+            # a JSON value's text as it was written.
+            differs = sa.or_(*(sa.cast(table.c[c], sa.Text).is_distinct_from(sa.cast(v, sa.Text))
+                               for c, v in cols.items()))
+            stmt = stmt.on_conflict_do_update(index_elements=keys, set_=cols, where=differs)
         # RETURNING counts what was written on both dialects (psycopg reports no rowcount here).
         changed += len(conn.execute(stmt.returning(*table.primary_key.columns)).all())
     return changed
@@ -121,7 +125,7 @@ def _document_row(a: Article) -> dict[str, Any]:
 # of them in one transaction.
 
 def _add_articles(conn: Connection, articles: Iterable[Article]) -> int:
-    return _upsert(conn, schema.documents, [_document_row(a) for a in articles], update_if="content_hash")
+    return _upsert(conn, schema.documents, [_document_row(a) for a in articles], update=True)
 
 
 def _add_mentions(conn: Connection, document_id: str, mentions: Iterable[tuple[Mention, dict[str, Any]]]) -> int:
@@ -136,7 +140,7 @@ def _add_mentions(conn: Connection, document_id: str, mentions: Iterable[tuple[M
     if rows:
         stale = stale & t.c.id.not_in([r["id"] for r in rows])
     conn.execute(sa.delete(t).where(stale))
-    return _upsert(conn, t, rows)
+    return _upsert(conn, t, rows, update=True)
 
 
 def _add_rejected(conn: Connection, rejects: Iterable[Rejected]) -> int:
@@ -171,7 +175,7 @@ def _replace_events(conn: Connection, events: list[dict[str, Any]]) -> dict[str,
     if rows:
         conn.execute(sa.insert(e), rows)
         conn.execute(sa.insert(em), [{"event_id": ev["id"], "mention_id": m} for ev in events for m in ev["mention_ids"]])
-    _upsert(conn, rd, redirects)
+    _upsert(conn, rd, redirects, update=True)
     # A redirect must never point at an id that is itself gone.
     conn.execute(sa.delete(rd).where(rd.c.old_id.in_(list(new_ids)) if new_ids else sa.false()))
     return {"events": len(events), "added": len(new_ids - old), "removed": len(old - new_ids), "redirected": len(redirects)}
@@ -196,7 +200,7 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def add_articles(self, articles: Iterable[Article]) -> int:
-        """Upsert articles; an article whose content hash is unchanged is left as it is."""
+        """Upsert articles; an article stored exactly as it is now is left alone (not counted)."""
         with writing(self.engine) as conn:
             return _add_articles(conn, articles)
 
