@@ -46,15 +46,17 @@ def _restore_texts(text: str, places: list[Place]) -> list[Place]:
 def _places(text: str, docs_with_offsets, demonyms: bool, approximate: bool) -> list[Place]:
     from collections import Counter
 
-    from sitrep.geocode.recognise import Mention, actor_countries, recognise
+    from sitrep.geocode.recognise import Mention, actor_countries, person_surnames, recognise
     from sitrep.geocode.resolve import resolve_mentions
 
     # Adjectival mentions ("Syrian army") are resolved in any case: they are country context for the
     # others. They are reported only when ``demonyms`` is on.
     mentions: list[Mention] = []
     actors: Counter = Counter()
+    docs_with_offsets = list(docs_with_offsets)
+    named = person_surnames(doc for doc, _ in docs_with_offsets)
     for doc, base in docs_with_offsets:
-        for m in recognise(doc, demonyms=True):
+        for m in recognise(doc, demonyms=True, persons=named):
             mentions.append(Mention(m.start + base, m.end + base, m.text, m.label, m.kind, m.source) if base else m)
         actors += actor_countries(doc)
     mentions = _with_dateline(text, mentions)

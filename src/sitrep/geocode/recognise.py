@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,14 +77,21 @@ def _is_demonym(gaz: Gazetteer, text: str) -> bool:
     return bool(hits) and any(h.match == "demonym" for h in hits)
 
 
-def _is_major_place(gaz: Gazetteer, text: str) -> bool:
+# A city this big keeps its name against an article's person of that surname ("Houston" after
+# "Whitney Houston" may still be the city): a judgement, as Denton (140,000) and Stafford read as
+# surnames in GVA's local news while the cities over a million people are named as such.
+PERSON_OVER_CITY = 1_000_000
+
+
+def _is_major_place(gaz: Gazetteer, text: str, city: int = 100_000) -> bool:
     """A name whose best non-alternate reading is a country, first-level area, continent, one of
-    sitrep's additions or a city of 100,000+ (the size where an ORG reading is the rarer one)."""
+    sitrep's additions or a city of ``city`` people or more (at 100,000, the size where an ORG
+    reading is the rarer one)."""
     for h in gaz.lookup(text):
         if h.kind in ("alt", "demonym"):
             continue
         e = h.entry
-        if e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or h.kind == "addition" or e.population >= 100_000:
+        if e.fcode in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT") or h.kind == "addition" or e.population >= city:
             return True
     return False
 
@@ -136,7 +144,7 @@ def _local_body_seat(gaz: Gazetteer, span: Span) -> Span | None:
             continue
         cand = doc[span.start : span.start + n]
         if cand[0].text[:1].isupper() and cand.text not in _LEADING and not _is_demonym(gaz, cand.text) and \
-                gaz.lookup(cand.text):
+                cand.text.lower() not in COMMON_NOUN_PLACES and gaz.lookup(cand.text):
             return cand
         return None
     return None
@@ -245,8 +253,8 @@ def _town_misread(gaz: Gazetteer, ent: Span) -> bool:
     or three words too, when it is a town's or an area's own name ("shot to death in Hazel Crest",
     a village of 14,000 the NER reads as a woman)."""
     doc = ent.doc
-    if len(ent) > 3 or _is_demonym(gaz, ent.text):
-        return False
+    if len(ent) > 3 or _is_demonym(gaz, ent.text) or ent.text.lower() in COMMON_NOUN_PLACES:
+        return False  # "Metro Police", "Court Officer": everyday words before a job
     hits = gaz.lookup(ent.text)
     if not hits or len(ent) > 1 and not any(
             h.match == "full" and h.kind in ("name", "addition") and h.entry.fclass in ("P", "A") for h in hits):
@@ -289,8 +297,37 @@ def _common_noun(span: Span) -> bool:
     return len(span) == 1 and span.text.lower() in COMMON_NOUN_PLACES and before not in _PLACE_LEAD
 
 
-def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
-    """Place mentions in ``doc`` in text order (see the module docstring for what counts)."""
+def person_surnames(docs: Iterable[Doc]) -> frozenset[str]:
+    """The last words of the statistical NER's persons of two words or more, over all the pieces of
+    one article ("Robert Seth Denton's", "Derrick Stafford"): news names a person in full once, then
+    by surname alone, and that bare surname is the person, not the town of that name the gazetteer
+    holds ("Denton shot and killed his mother"). Where the NER did not read a piece, its persons
+    are not known; the given-name rule of :func:`sitrep.nlp.surnames` still applies."""
+    found: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not ent.ent_id_:
+                words = [t for t in ent if t.is_alpha]
+                if len(words) >= 2 and words[-1].is_title:
+                    found.add(words[-1].text)
+    return frozenset(found)
+
+
+def _person_named(span: Span, persons: frozenset[str]) -> bool:
+    """A one-word place name that the article uses as a person's surname, with no preposition of
+    place before it, nor a comma, its people or its police after it ("in Denton", "Denton, Texas",
+    "Denton police" stay places)."""
+    if len(span) != 1 or span.text not in persons:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
+
+
+def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = frozenset()) -> list[Mention]:
+    """Place mentions in ``doc`` in text order (see the module docstring for what counts).
+    ``persons``: the surnames of the article's persons (:func:`person_surnames`)."""
     gaz = get_gazetteer()
     out: list[Mention] = []
     for ent in (piece for e in doc.ents for piece in _lines_of(e)):
@@ -309,6 +346,8 @@ def recognise(doc: Doc, *, demonyms: bool = True) -> list[Mention]:
             ):
                 continue
             if src == "ner" and _first_name_alone(span):
+                continue
+            if _person_named(span, persons) and not _is_major_place(gaz, span.text, PERSON_OVER_CITY):
                 continue
             if _speaker(gaz, span) or (src == "ner" and _common_noun(span)) or _names_a_building(span):
                 continue

@@ -80,6 +80,9 @@ ADMIN_HINT = 4.0  # "X province": the area; towns lose half of that
 CITY_HINT = 2.0  # "city of X": populated places gain, areas lose
 CONTAINER_IN = 5.0  # inside the Y of "X, Y" / "X in Y"
 CONTAINER_OUT = 2.0  # outside it
+# The confidence of a place given as the area the text puts it in ("Fountain, Fla." as Florida):
+# right as far as it goes, and as sure as an even contest between two readings.
+CONTAINER_ONLY = 0.5
 CTX_SHARE = 4.0  # times the share of the article's other mentions in the candidate's country
 CTX_PRESENT = 1.0  # the candidate's country is named or implied elsewhere in the article
 # A town under CITY_OVER_AREA_POP people in a country nothing else in the article points to, in an
@@ -127,6 +130,7 @@ class _M:
     city_hint: bool = False
     container: int | None = None  # index of the mention that contains this one ("X, Y")
     state: Entry | None = None  # the US state of "BRISTOL, TN", written as its postal code
+    outside: Entry | None = None  # the area of "X, Y" when no candidate for X lies in it
     scores: dict[str, float] = field(default_factory=dict)
     pick: Hit | None = None
     reason: str | None = None
@@ -321,6 +325,14 @@ def resolve_mentions(
                     best, best_s = h, s
             w.pick = best
 
+    for w in work:
+        box = work[w.container].pick.entry if w.container is not None and work[w.container].pick else w.state
+        if w.pick is not None and box is not None and _fine(w.pick.entry) and \
+                (box.fcode == "ADM1" or box.fcode.startswith("PCL")) and not _inside(w.pick.entry, box):
+            # "Fountain, Fla.": the text says which state; when the gazetteer has no town of that
+            # name in it, the town is one it lacks there, not the one it has in Colorado.
+            w.outside = box
+
     focus = _focus(work) if approximate else None
     out: list[Place] = []
     for w in work:
@@ -468,6 +480,11 @@ def _place(w: _M, work: list[_M], approximate: bool, focus: Entry | None) -> Pla
     m = w.m
     base = {"start": m.start, "end": m.end, "text": m.text}
     h = w.pick
+    if (box := w.outside) is not None:
+        return Place(**base, name=box.name, geonameid=box.id, lat=box.lat, lon=box.lon, country_code=box.cc,
+                     feature_code=box.fcode, admin1=box.admin1, admin2=box.admin2, precision=box.precision,
+                     confidence=CONTAINER_ONLY,
+                     reason=f"no place named {m.text!r} in {box.name} in the gazetteer: the area the text puts it in")
     if h is not None:
         ranked = sorted(w.scores.values(), reverse=True)
         best = ranked[0]
