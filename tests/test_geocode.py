@@ -434,3 +434,14 @@ def test_a_two_word_town_the_ner_reads_as_a_person_after_in_is_the_town() -> Non
     [p] = find_places("Father, two daughters shot to death in Hazel Crest")
     assert (p.text, p.name, p.admin1) == ("Hazel Crest", "Hazel Crest", "Illinois")
     assert find_places("He met Mary Jones in the morning.") == []
+
+
+def test_the_outlets_home_is_context_not_a_place() -> None:
+    from sitrep.geocode import find_places_titled
+
+    text = "Police said a man was shot in Dayton on Sunday."
+    heading, body = find_places_titled(text, "Man shot in Dayton", demonyms=False,
+                                       site="WTOC-TV: Savannah, Beaufort, SC, News, Weather & Sports")
+    # Nothing of the site name comes back, and the offsets are those of the title and of the text.
+    assert [(p.text, p.start) for p in heading] == [("Dayton", 12)]
+    assert [(p.text, p.start) for p in body] == [("Dayton", text.index("Dayton"))]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from sitrep.clean.flat import clean_text, normalise_line
 from sitrep.clean.flatten import flatten_html
 from sitrep.clean.html import extract_html
+from sitrep.clean.title import headline as split_headline
 from sitrep.errors import E_NO_CONTENT
 from sitrep.ids import content_hash
 from sitrep.records import Article, RawDoc, Rejected, Removed
@@ -67,7 +68,8 @@ def clean_article(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> Art
         removed = [*removed, *more]
     else:
         text, removed = clean_text(raw.body, title=raw.title, repeated=repeated)
-    headline = no_surrogates((raw.title or "").strip())
+    headline, site = split_headline(no_surrogates((raw.title or "").strip()))
+    removed = [*removed, *site]
     if not text.strip():
         if len(_LETTERS.findall(headline)) < HEADLINE_MIN_WORDS:
             return Rejected(source=raw.source, id=raw.id, code=E_NO_CONTENT,

@@ -48,6 +48,7 @@ in the main text or in the removed list with one of these reasons (``REASONS``):
 ``copyright``          "© 2016 Cox Media Group", "All rights reserved", licences, "Impressum"
 ``title-repeat``       the title repeated before the lead (as the text's first line, say)
 ``repeated-in-outlet`` the line recurs in many articles of the same outlet
+``site-name``          the outlet's name around the title's headline ("… - WMC Action News 5 - Memphis")
 ====================== =============================================================
 """
 
@@ -69,7 +70,7 @@ REASONS = frozenset(
         "skip-link", "navigation", "boilerplate", "comments", "comment-form", "author-bio",
         "related-links", "read-more", "share-widget", "shortcode", "repeated-caption",
         "source-trailer", "photo-credit", "byline", "date", "tags", "advertisement", "subscription",
-        "cookie-notice", "copyright", "title-repeat", "repeated-in-outlet",
+        "cookie-notice", "copyright", "title-repeat", "repeated-in-outlet", "site-name",
     }
 )  # fmt: skip
 

@@ -230,21 +230,27 @@ def find_places(text: str, *, demonyms: bool = True, approximate: bool = False, 
 
 
 def find_places_titled(text: str, title: str | None, *, demonyms: bool = True,
-                       ner_spans: Iterable[tuple[int, int]] | None = None) -> tuple[list[Place], list[Place]]:
+                       ner_spans: Iterable[tuple[int, int]] | None = None,
+                       site: str = "") -> tuple[list[Place], list[Place]]:
     """The places of an article's title and of its text, resolved together (the title's "Troy"
     read with the text's Michigan), each list with offsets into its own string. ``ner_spans``
-    (offsets into ``text``) as for :func:`find_places`; the title is always read with the NER."""
-    if not title or not title.strip():
+    (offsets into ``text``) as for :func:`find_places`; the title is always read with the NER.
+    ``site``: the outlet's name cut from the title ("WMC Action News 5 - Memphis, Tennessee"):
+    its places are context for the others (a local station's state), never places of their own."""
+    title = title or ""
+    site = site.strip()
+    if not title.strip() and not site:
         return [], find_places(text, demonyms=demonyms, ner_spans=ner_spans)
     from sitrep.nlp import truecase_title
 
-    cased = truecase_title(title)  # "… Shot At Birthday Party In Compton": the names stand out
+    cased = truecase_title(title) if title.strip() else title  # "… Shot At Birthday Party In Compton"
     cut = len(title) + 2
     if ner_spans is not None:
         ner_spans = [(0, len(title)), *((s + cut, e + cut) for s, e in ner_spans)]
-    both = find_places(f"{cased}\n\n{text}", demonyms=demonyms, ner_spans=ner_spans)
+    whole = f"{cased}\n\n{text}"
+    both = find_places(f"{whole}\n\n{site}" if site else whole, demonyms=demonyms, ner_spans=ner_spans)
     heading = [replace(p, text=title[p.start:p.end]) for p in both if p.end <= len(title)]
-    body = [replace(p, start=p.start - cut, end=p.end - cut) for p in both if p.start >= cut]
+    body = [replace(p, start=p.start - cut, end=p.end - cut) for p in both if p.start >= cut and p.end <= len(whole)]
     return heading, body
 
 
