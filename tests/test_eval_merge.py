@@ -17,6 +17,14 @@ def test_bcubed_known_values() -> None:
     assert lumped["recall"] == 1.0 and lumped["precision"] == pytest.approx(5 / 9, abs=1e-4)
 
 
+def test_a_city_matches_the_records_names() -> None:
+    from sitrep.eval.merge import _same_city
+
+    assert _same_city("The Bronx", "Bronx") and _same_city("St. Louis", "Saint Louis (Frontenac)")
+    assert _same_city("Euharlee", "Cartersville (Euharlee)") and _same_city("Rock County", "Rock (county)")
+    assert not _same_city("Theodore", "Odore") and not _same_city(None, "Bronx")
+
+
 @pytest.mark.slow
 def test_gva_gate() -> None:
     from sitrep.eval.merge import evaluate

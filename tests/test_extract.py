@@ -655,3 +655,19 @@ def test_overnight_with_no_day_is_the_night_before_publication(events_of) -> Non
     # Someone kept overnight in a hospital says nothing of when the shooting was.
     [m] = events_of("The man who was shot was kept overnight at a hospital.", dct="2017-03-04")
     assert m.date_precision == "week"
+
+
+def test_the_hospitals_town_is_not_where_it_happened() -> None:
+    from sitrep.extract.mentions import _care_place
+    from sitrep.records import Place
+
+    def place(text: str, name: str) -> Place:
+        i = text.index(name)
+        return Place(start=i, end=i + len(name), text=name, name=name, geonameid="1", lat=0.0, lon=0.0,
+                     country_code="US", feature_code="PPL")
+
+    for text, name in (("The teen was flown to St. Francis Hospital in Wichita for treatment.", "Wichita"),
+                       ("She was in critical condition in an Atlanta area hospital Monday.", "Atlanta"),
+                       ("He was held in the Escambia County Detention Center in Brewton.", "Brewton")):
+        assert _care_place(text, place(text, name)), text
+    assert not _care_place("A man was shot in Wichita on Sunday.", place("A man was shot in Wichita on Sunday.", "Wichita"))

@@ -27,12 +27,14 @@ from sitrep.records import PubDate, RawDoc
 def _norm(text: str | None) -> str:
     text = re.sub(r"\bst\b\.?", "saint", (text or "").lower())
     text = re.sub(r"\bft\b\.?", "fort", text)
-    return re.sub(r"[^a-z]+", " ", text).replace(" county", "").strip()
+    text = re.sub(r"[^a-z]+", " ", text).replace(" county", "").strip()
+    return text[4:] if text.startswith("the ") else text  # GeoNames' "The Bronx" is GVA's "Bronx"
 
 
 def _same_city(name: str | None, record: str | None) -> bool:
     """A place name and a GVA ``city_or_county``, which may give a second name in brackets:
-    "Cartersville (Euharlee)", "Arverne (Queens)", "New York (Manhattan)"; "St." is "Saint"."""
+    "Cartersville (Euharlee)", "Arverne (Queens)", "New York (Manhattan)"; "St." is "Saint", and a
+    leading "The" is no part of the name."""
     mine = _norm(name)
     names = {_norm(part) for part in re.split(r"[()]", record or "") if part.strip()}
     return bool(mine) and mine in names
