@@ -22,7 +22,7 @@ from sitrep.records import Article, PubDate
         ("Nine people were shot, one fatally, at an apartment complex.", [("injured", 8, "exact"), ("killed", 1, "exact")]),
         ("Seven people were shot outside a nightclub.", [("injured", 7, "exact")]),
         ("A 50-year-old man was shot and killed; a second man was critically injured.",
-         [("killed", 1, "one"), ("injured", 1, "one")]),
+         [("killed", 1, "one"), ("injured", 1, "another")]),
         ("Gunmen killed a police officer in Kano.", [("killed", 1, "one")]),
         ("A car bomb exploded near a checkpoint.", []),
         ("Police found 16-year-old Rolando Gonzalez dead from a gunshot wound.", [("killed", 1, "one")]),
@@ -104,8 +104,11 @@ from sitrep.records import Article, PubDate
         ("Police responded to a person shot around 12:02 Sunday morning.", []),  # a time, not twelve
         ("A shooting left eight people with wounds that required transport.", [("injured", 8, "exact")]),
         ("The shotgun went off, hurting a 9-year-old boy.", [("injured", 1, "one")]),
-        ("Another 5-year-old was hurt and Juliet Lynch was killed.", [("injured", 1, "one"), ("killed", 1, "one")]),
-        ("Another woman was rushed to Baylor Scott & White Hospital in Temple.", [("injured", 1, "one")]),
+        ("Another 5-year-old was hurt and Juliet Lynch was killed.", [("injured", 1, "another"), ("killed", 1, "one")]),
+        ("Another woman was rushed to Baylor Scott & White Hospital in Temple.", [("injured", 1, "another")]),
+        ("A toddler wounded in what appears to be an accidental shooting on Friday is expected to survive.",
+         [("injured", 1, "one")]),
+        ("A man shot in the leg later died at a hospital.", []),
         ("The boy took the gun from the bag and accidentally shot himself, police said.", [("injured", 1, "one")]),
         ("He shot his wife and then shot himself.", [("injured", 1, "one")]),  # the suicide is not read as wounded
         ("Shots were fired into the crowd, injuring four men and two women.", [("injured", 6, "exact")]),

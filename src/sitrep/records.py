@@ -118,7 +118,9 @@ class Claim:
     """One source's figure for a quantity (fatalities, injured), never averaged with the others."""
 
     value: int
-    qualifier: str  # "exact", "at least", "more than", "about", "up to", "vague", "one" (one named victim)
+    # "exact", "at least", "more than", "about", "up to", "vague"; victims told one by one: "one" (one
+    # named victim), "another" (one more: "a second man was wounded"), "part" (some of a toll)
+    qualifier: str
     source: str | None  # who says so, e.g. "the Russian defence ministry"
     document: str
 

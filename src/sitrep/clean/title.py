@@ -13,8 +13,9 @@ import re
 
 from sitrep.records import Removed
 
-# The separators a site name hangs on: a dash or bar with spaces around it.
-_SEPARATOR = re.compile(r"[ \t]+(?:[-|–—:]{1,2}|::)[ \t]+|[ \t]+[-|–—][ \t]*$")
+# The separators a site name hangs on: a dash or bar with spaces around it. (A match starts only
+# where a run of spaces starts, so a long run of spaces is walked once.)
+_SEPARATOR = re.compile(r"(?<![ \t])[ \t]{1,8}(?:[-|–—:]{1,2}|::)(?:[ \t]{1,8}|[ \t]{0,8}$)")
 # Words that make a part of a title the outlet's name (general knowledge of how news sites sign
 # their pages: broadcasters, papers, their web addresses and their slogans).
 _OUTLET_WORDS = re.compile(
