@@ -109,6 +109,11 @@ from sitrep.records import Article, PubDate
         ("A toddler wounded in what appears to be an accidental shooting on Friday is expected to survive.",
          [("injured", 1, "one")]),
         ("A man shot in the leg later died at a hospital.", []),
+        ("Investigators say four men in their early 20's were shot.", [("injured", 4, "exact")]),
+        ("Three other people ranging from their mid-teens to early 20s were treated at a hospital and released.",
+         [("injured", 3, "exact")]),
+        ("Two teenage boys were shot Monday afternoon in the North Lawndale neighborhood, leaving one dead.",
+         [("injured", 1, "exact"), ("killed", 1, "exact")]),
         ("The boy took the gun from the bag and accidentally shot himself, police said.", [("injured", 1, "one")]),
         ("He shot his wife and then shot himself.", [("injured", 1, "one")]),  # the suicide is not read as wounded
         ("Shots were fired into the crowd, injuring four men and two women.", [("injured", 6, "exact")]),

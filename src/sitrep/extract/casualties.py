@@ -44,13 +44,21 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
 _HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|arriving\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
              # "rushed to Baylor Scott & White Hospital": a hospital by its name
-             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b|(?:suffered|suffering|sustained|received|treated\s{1,3}for)"
+             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b"
+             # "treated at a hospital and released", "treated and released at an area hospital"
+             r"|treated(?:\s{1,3}and\s{1,3}released)?\s{1,3}(?:at|in)\s{1,3}(?:a\s{1,3}|the\s{1,3}|an\s{1,3}area\s{1,3}|area\s{1,3}|local\s{1,3}|nearby\s{1,3})?hospitals?\b|(?:suffered|suffering|sustained|received|treated\s{1,3}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
 _INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|grazed|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
+# The ages of the people counted, between them and what befell them: "four men in their early
+# 20's were shot", "three people ranging from their mid-teens to early 20s", "two boys aged 12 and 14".
+_AGES = (r"(?:\s{1,3}(?:in\s{1,3}their\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d0['’]?s)"
+         r"|ranging\s{1,3}(?:in\s{1,3}age\s{1,3})?from\s{1,3}(?:their\s{1,3})?(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d{1,3}['’]?s?)"
+         r"\s{1,3}to\s{1,3}(?:their\s{1,3})?(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d{1,3}['’]?s?)"
+         r"|aged?\s{1,3}\d{1,3}(?:\s{1,3}(?:to|and)\s{1,3}\d{1,3})?))?")
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
-_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS})(?:,\s{{1,3}}(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}},)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:,\s{{1,3}}(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}},)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 # A bare "kill" or "wound" counts after "and" ("shoot and kill one person and wound five others"),
 # not after "to": "threatened to kill two witnesses" killed no one.
@@ -394,7 +402,9 @@ def find_counts(sentence: str) -> list[Count]:
                           # "Two men were shot near the park, and one died": one of the two
                           or re.fullmatch(r"[^.;]{0,60}?,?\s{1,3}and\s{1,3}", sentence[hit.end:c.start])
                           and _ONE_OF_THEM_DIED.fullmatch(c.text)
-                          or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s{1,3}(?:left|killed|claimed\s{1,3}the\s{1,3}(?:life|lives)\s{1,3}of)\s{1,3}",
+                          or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s{1,3}(?:left|killed|claimed\s{1,3}the\s{1,3}(?:life|lives)\s{1,3}of)\s{1,3}"
+                                          # "Two boys were shot Monday in Lawndale, leaving one dead"
+                                          r"|[^.;]{0,80}?,\s{1,3}leaving\s{1,3}",
                                           sentence[hit.end:c.start]))), None)
         if dead is not None and dead.value <= hit.value:
             pairs.append((hit, dead))

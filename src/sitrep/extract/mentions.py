@@ -812,6 +812,10 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             # A toll with no event word ("Six service members were killed."): the event its own
             # weak reading names, else the one the sentences just before report, less surely.
             own = scored[0] if scored and scored[0][1] >= MIN_TOLL_CONFIDENCE else None
+            if own is not None and not violent_reading(own):
+                # A toll is of violence: of readings as strong, the violent one ("… fired shots,
+                # killing Selmon and injuring three" under a title "Arrests made …" read as both).
+                own = next((r for r in scored if r[1] >= own[1] and violent_reading(r)), own)
             near = last if last and i - last[0] <= TOLL_CONTEXT_SENTENCES else None
             if own or near:
                 sub, conf = own or near[1]
