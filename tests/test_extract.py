@@ -110,6 +110,12 @@ from sitrep.records import Article, PubDate
          [("injured", 1, "one")]),
         ("A man shot in the leg later died at a hospital.", []),
         ("Investigators say four men in their early 20's were shot.", [("injured", 4, "exact")]),
+        # a period's or several events' toll is no event's
+        ("Police said the two were among at least 11 people shot since Sunday morning.", []),
+        ("Over the weekend, 11 people were shot in Chicago.", []),
+        ("Two men were killed and three wounded in three separate shootings Saturday.", []),
+        ("Two people were shot dead in Aleppo on Sunday, bringing the toll since March 2011 to 300,000.",
+         [("killed", 2, "exact")]),
         ("Three other people ranging from their mid-teens to early 20s were treated at a hospital and released.",
          [("injured", 3, "exact")]),
         ("Two teenage boys were shot Monday afternoon in the North Lawndale neighborhood, leaving one dead.",

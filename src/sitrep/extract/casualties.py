@@ -227,6 +227,21 @@ _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|a
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
+# A toll over a period or over several events is no event's toll: "at least 11 people shot since
+# Sunday morning", "11 people shot, one fatally, from Tuesday afternoon to early Wednesday", "in
+# three separate shootings", "so far this year"; nor is one a period opens: "Over the weekend, 11
+# people were shot". Read up to AGGREGATE_CHARS after the count, and before it back to the clause's start.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|midnight|noon|weekend)"
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_PERIOD = (rf"(?:since\s{{1,3}}(?:(?:early|late|last|the)\s{{1,3}})?(?:{_DAYS}|{_MONTHS}|the\s{{1,3}}(?:start|beginning)|\d{{4}})"
+           rf"|so\s{{1,3}}far|this\s{{1,3}}(?:year|month|weekend)|(?:over|during)\s{{1,3}}the\s{{1,3}}(?:weekend|holiday|past|last)"
+           rf"|from\s{{1,3}}(?:(?:early|late|last)\s{{1,3}})?{_DAYS}(?:\s{{1,3}}{_DAYS})?\s{{1,3}}(?:to|through|until)\s"
+           rf"|in\s{{1,3}}(?:(?:two|three|four|five|six|seven|several|multiple|separate|different|\d{{1,2}})\s{{1,3}}){{1,2}}"
+           rf"(?:shootings|incidents|attacks)|across\s{{1,3}}the\s{{1,3}}city)\b")
+# (not past a clause that brings in another toll: "two were shot dead, bringing the toll since 2011 to …")
+_AGGREGATE_AFTER = re.compile(rf"(?:(?!\b(?:toll|bringing|brings|raising|taking)\b)[^.;]){{0,60}}?\b{_PERIOD}", re.I)
+_AGGREGATE_BEFORE = re.compile(rf"(?:^|[.;:]\s{{0,3}})(?:[^.;]{{0,30}}?\s)?{_PERIOD}[^.;]{{0,40}}$", re.I)
+AGGREGATE_CHARS = 80
 # How far before a number those words are looked for: the longest, "September" and three spaces.
 _LOOK_BACK = 14
 
@@ -289,6 +304,11 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "no one was hurt"
             if _DIALLED.search(before):
                 continue  # "called 911 reporting that he had been shot": a telephone number
+            if pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL) and (
+                    _AGGREGATE_AFTER.match(sentence[m.end():m.end() + AGGREGATE_CHARS])
+                    or _AGGREGATE_BEFORE.search(sentence[max(0, m.start() - AGGREGATE_CHARS):m.start()])
+                    or pattern is _TOLL and _AGGREGATE_AFTER.match(sentence, m.end("word"), m.end())):
+                continue  # a period's or several events' toll ("the toll since March 2011")
             plus_one = pattern is _NUM_THEN_WORD and re.match(r"\s{1,3}others?\b", m["nouns"] or "", re.I) and (
                 re.search(r"\b(?:he|she)\s{1,3}and\s{1,3}$", before, re.I) or
                 (named_lead := re.search(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}and\s{1,3}$", before)) and
