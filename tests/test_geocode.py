@@ -445,3 +445,22 @@ def test_the_outlets_home_is_context_not_a_place() -> None:
     # Nothing of the site name comes back, and the offsets are those of the title and of the text.
     assert [(p.text, p.start) for p in heading] == [("Dayton", 12)]
     assert [(p.text, p.start) for p in body] == [("Dayton", text.index("Dayton"))]
+
+
+def test_co_is_county(find):
+    floyd = at(find("FLOYD CO., Ind. – Deputies responded to a report of a juvenile who was shot."), "FLOYD CO.")
+    assert (floyd.name, floyd.admin1, floyd.precision) == ("Floyd County", "Indiana", "admin2")
+    assert at(find("A man was found dead in Ripley Co. on Sunday."), "Ripley").precision == "admin2"
+
+
+def test_a_name_the_text_once_places_means_that_place_throughout(find):
+    places = find("GREENCASTLE, FRANKLIN COUNTY, Pa. -- A New Year's Eve shooting in Franklin County killed a teen.")
+    assert [p.admin1 for p in places if p.text.lower() == "franklin county"] == ["Pennsylvania", "Pennsylvania"]
+
+
+def test_a_neighbourhood_is_no_town_of_that_name_elsewhere(find):
+    berkley = at(find("Police charged four people in a shooting in the Berkley neighborhood of Norfolk, Virginia."), "Berkley")
+    assert berkley.geonameid is None and "neighbourhood" in berkley.reason
+    # One the gazetteer holds in the article's city stays.
+    assert at(find("A man was shot in the Lawndale neighborhood of Chicago."), "Lawndale").admin1 == "Illinois"
+    assert find("Police identify teen fatally shot last week") == []

@@ -49,7 +49,7 @@ COMMON_NOUN_PLACES = frozenset(
     acropolis cypress hub thorn conception rugby corona panda savanna amen tours ruse fovea alley brits
     victor trident ajax lira cordon duma bender nancy lama mite simmering vista allen adams harper
     monte soma temple mission university republic liberty alliance airport capital union centre center
-    central coast lakes highlands islands north south east west plains court
+    central coast lakes highlands islands north south east west plains court police
     """.split()
 )
 # Common given names and surnames in English-language news (general knowledge, not from any corpus). A one-word

@@ -50,6 +50,8 @@ def forms(text: str) -> tuple[str, str]:
     toks = _fold(text).split()
     if len(toks) > 1 and toks[0] == "the":
         toks = toks[1:]
+    if len(toks) > 1 and toks[-1] == "co":
+        toks[-1] = "county"  # "Ripley Co.", "FLOYD CO., Ind.": news's abbreviation
     n = len(toks)
     return " ".join(toks), " ".join(t for i, t in enumerate(toks) if not (t in ARTICLES and i + 1 < n))
 

@@ -106,7 +106,7 @@ _ADMIN_WORDS = r"(?:province|governorate|region|district|county|countryside|pref
 # The look-behind starts a match only where a run of spaces starts, so a long run is walked once,
 # not once per space (that was quadratic).
 ADMIN_SUFFIX = re.compile(rf"(?<!\s)\s+{_ADMIN_WORDS}$", re.IGNORECASE)
-ADMIN_AFTER = re.compile(rf"^\s+{_ADMIN_WORDS}\b", re.IGNORECASE)
+ADMIN_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORDS}\b|co\.)", re.IGNORECASE)  # "Ripley Co."
 CITY_BEFORE = re.compile(r"\b(?:city|town|village) of\s+$", re.IGNORECASE)
 # "Iowa City" hints at a city; "the Wyoming town of Lingle" names the area the town is in.
 CITY_AFTER = re.compile(r"^\s+(?:city|town)\b(?!\s+of\b)", re.IGNORECASE)
@@ -116,6 +116,7 @@ NAMED_CITY_AFTER = re.compile(r"^\s+City\b")
 # THE"). Only read as a container there: as a name of its own "IN", "OR" or "ME" would be a word.
 POSTAL_AFTER = re.compile(r",\s?([A-Z]{2})\b(?!\s*[A-Z]{2})")
 # A city's sector named by a direction: no gazetteer town of that name is meant.
+NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s{1,3}(?-i:[A-Z][a-z]{1,15}))?\s{1,3}neighbou?rhood\b", re.IGNORECASE)
 SECTOR = re.compile(r"^(?:(?:Far|Near)\s+)?(?:North|South|East|West)(?:east|west)?(?:ern)?\s+(?:Side|End)$", re.IGNORECASE)
 CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*$", re.IGNORECASE)
 
@@ -195,6 +196,22 @@ def _inside(e: Entry, box: Entry) -> bool:
     if box.lat is not None and e.lat is not None and box.fclass == "P":
         return haversine(e.lat, e.lon, box.lat, box.lon) < 50.0
     return False
+
+
+# After "X, Y": a list goes on ("stops in Washington, New York and Boston"), an area does not.
+_LIST_GOES_ON = re.compile(r"\s{0,3}(?:,|\band\b|\bor\b)\s{0,3}[A-Z]")
+
+
+def _placed_by_area(text: str, work: list, i: int, box: Entry | None) -> bool:
+    """Whether mention ``i`` is put in a first- or second-level area or a country by the text
+    ("FRANKLIN COUNTY, Pa.", "BRISTOL, TN"), and resolved inside it."""
+    w = work[i]
+    if box is None or w.pick is None or w.outside is not None or not _inside(w.pick.entry, box):
+        return False
+    if not (box.fcode in ("ADM1", "ADM2") or box.fcode.startswith("PCL")):
+        return False
+    after = work[w.container].m.end if w.container is not None else w.m.end + 4
+    return not _LIST_GOES_ON.match(text, after)
 
 
 def _fine(e: Entry) -> bool:
@@ -325,13 +342,33 @@ def resolve_mentions(
                     best, best_s = h, s
             w.pick = best
 
-    for w in work:
-        box = work[w.container].pick.entry if w.container is not None and work[w.container].pick else w.state
+    boxes = [work[w.container].pick.entry if w.container is not None and work[w.container].pick else w.state
+             for w in work]
+    for w, box in zip(work, boxes):
         if w.pick is not None and box is not None and _fine(w.pick.entry) and \
                 (box.fcode == "ADM1" or box.fcode.startswith("PCL")) and not _inside(w.pick.entry, box):
             # "Fountain, Fla.": the text says which state; when the gazetteer has no town of that
             # name in it, the town is one it lacks there, not the one it has in Colorado.
             w.outside = box
+    # One sense per text: a name the text once places ("GREENCASTLE, FRANKLIN COUNTY, Pa.") means
+    # that place wherever else it stands alone ("a shooting in Franklin County").
+    for ix in same_name.values():
+        placed = {work[i].pick.entry.id: work[i].pick for i in ix if _placed_by_area(text, work, i, boxes[i])}
+        if len(placed) == 1:
+            (hit,) = placed.values()
+            for i in ix:
+                if boxes[i] is None and work[i].pick is not None and any(h.entry.id == hit.entry.id for h in work[i].hits):
+                    work[i].pick = hit
+                    work[i].scores[hit.entry.id] = max(work[i].scores.values(), default=0.0) + 1e-6
+    # "in the Berkley neighborhood", "the Walnut Park West neighborhood": a part of a city the text
+    # is about; a town of that name elsewhere, in no area the article's other places are in, is not it.
+    for w in work:
+        if w.pick is not None and w.outside is None and NEIGHBOURHOOD_AFTER.match(text, w.m.end) and \
+                w.pick.entry.fcode != "PPLX" and _fine(w.pick.entry) and \
+                w.pick.entry.admin1_id not in {o.pick.entry.admin1_id for o in work if o is not w and o.pick is not None
+                                               and N.key(o.m.text) != N.key(w.m.text)}:
+            w.reason = f"a neighbourhood the gazetteer lacks ({w.pick.entry.name}, {w.pick.entry.admin1} is a town elsewhere)"
+            w.pick = None
 
     focus = _focus(work) if approximate else None
     out: list[Place] = []
