@@ -110,6 +110,11 @@ from sitrep.records import Article, PubDate
          [("injured", 1, "one")]),
         ("A man shot in the leg later died at a hospital.", []),
         ("Investigators say four men in their early 20's were shot.", [("injured", 4, "exact")]),
+        ("2 Charlotte teens arrested in fatal shooting of 15-year-old", [("killed", 1, "one")]),
+        ("A woman accepted blame for her young child's accidental shooting death.", [("killed", 1, "one")]),
+        ("The shooting that claimed the life of 17-year-old Destiny Nelson was an act of revenge.", [("killed", 1, "one")]),
+        ("Shooting leaves young woman dead on Antelope street", [("killed", 1, "one")]),
+        ("Police named a 15-year-old boy who was shot to death Saturday.", [("killed", 1, "one")]),
         # a period's or several events' toll is no event's
         ("Police said the two were among at least 11 people shot since Sunday morning.", []),
         ("Over the weekend, 11 people were shot in Chicago.", []),

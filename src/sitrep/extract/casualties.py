@@ -109,8 +109,8 @@ _ONE_HURT_BARE = re.compile(
 # "A 3-year-old boy who apparently shot himself with his grandfather's gun has died": one person,
 # a clause about them between.
 _WHO_DIED = re.compile(
-    rf"\b(?P<num>an?|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}who\s{{1,3}}[^.;]{{1,120}}?\s"
-    rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}killed)\b", re.I)
+    rf"\b(?P<num>an?|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}who\s{{1,3}}(?:[^.;]{{1,120}}?\s)?"
+    rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}(?:killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|fatally\s{{1,3}}shot))\b", re.I)
 # "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
 # "shot himself" alone, or "shot himself dead", is not read here).
 _SELF_SHOT = re.compile(
@@ -133,7 +133,8 @@ _TWO_THEN_WORD = re.compile(
 _SENT = re.compile(rf"\b(?P<word>sent)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}to\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
-    rf"\b(?:left|leaving)\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})"
+    # (a headline drops the article: "Shooting leaves young woman dead")
+    rf"\b(?:left|leaving|leaves)\s{{1,3}}(?P<num>an?|one|)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=\s)(?:[\w'-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
     rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely))?\s{{1,3}}(?P<word>dead|injured|wounded|hurt)\b", re.I)
 # "Juliet Lynch was killed", "Robertson was shot dead": one named person. A capitalised word that
 # names a group or a body ("Police", "Officers") is not a name. "Gaines was shot" is not counted:
@@ -166,7 +167,8 @@ _FOUND_WOUNDED = re.compile(
     rf"(?:[^.;]{{0,40}}?)\s{{1,3}}(?P<word>(?:with|suffering\s{{1,3}}from)\s{{1,3}}(?:an?\s{{1,3}})?(?:apparent\s{{1,3}})?gunshot\s{{1,3}}wounds?)\b", re.I)
 _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
-    rf"(?P<num>an?|his|her|their|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\b"
+    # ("claimed the life of 17-year-old Destiny Nelson": an age needs no article)
+    rf"(?P<num>an?|his|her|their|the|(?<=of\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=of\s)\d{{1,3}}[- ](?:year|month)[- ]old(?:\s{{1,3}}{_PERSON})?)\b"
     # "killing a woman and her daughter": a second person joined to the first
     # ("… his wife and two young sons": three)
     rf"(?P<second>\s{{1,3}}and\s{{1,3}}(?:an?|his|her|their|(?P<n2>{NUMBER}))(?:\s{{1,3}}[A-Za-z0-9'\-]{{1,20}}){{0,3}}?\s{{1,3}}{_PEOPLE}\b)?", re.I)
@@ -194,7 +196,12 @@ _PLAIN_KILLING = re.compile(r"shot\s{1,3}and\s{1,3}killed|fatally\s{1,3}\w{1,20}
 # "in the shooting death of a Houston man", "charged in the death of Daniel Redmond-Hamilton".
 _DEATH_OF = re.compile(
     rf"\b(?P<word>(?:(?:shooting|stabbing)\s{{1,3}})?death|(?:fatal|deadly)\s{{1,3}}(?:shooting|stabbing)|killing|murder|slaying)\s{{1,3}}of\s{{1,3}}(?P<num>)"
-    rf"(?P<nouns>(?:an?|his|her|their|the){_ONE_WORDS}\s{{1,3}}{_PERSON}\b|[A-Z][A-Za-z’'-]{{1,20}}(?:\s{{1,3}}[A-Z][A-Za-z’'-]{{1,20}}){{1,2}})")
+    # (the article may go: "arrested in fatal shooting of 15-year-old")
+    rf"(?P<nouns>(?:an?|his|her|their|the){_ONE_WORDS}\s{{1,3}}{_PERSON}\b|\d{{1,3}}[- ](?:year|month)[- ]old(?:\s{{1,3}}{_PERSON})?\b|[A-Z][A-Za-z’'-]{{1,20}}(?:\s{{1,3}}[A-Z][A-Za-z’'-]{{1,20}}){{1,2}})")
+# "her young child's accidental shooting death", "the 4-year-old's death": one person's death.
+_WHOSE_DEATH = re.compile(
+    rf"\b(?P<num>)(?P<nouns>(?:an?|his|her|their|the){_ONE_WORDS}\s{{1,3}}{_PERSON}|\d{{1,3}}-year-old)['’]s\s{{1,3}}"
+    rf"(?P<word>(?:(?:accidental|fatal|apparent)\s{{1,3}})?(?:shooting\s{{1,3}})?death)\b", re.I)
 # "Nine people were shot, one fatally": of those shot, how many died.
 _FATALLY = re.compile(rf"(?P<word>shot|wounded|injured)\b[^.;]{{0,40}}?,\s{{1,3}}(?P<num>{NUMBER})\s{{1,3}}(?:of\s{{1,3}}them\s{{1,3}})?fatally\b", re.I)
 # "the death toll rose to 70", "a death toll of at least 12"
@@ -252,7 +259,7 @@ _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|
 _ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
 _VICTIMS_BY_NAME = (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
-                    _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
+                    _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
 
 
 def _value(num: str) -> tuple[int | None, bool]:
@@ -287,13 +294,13 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE):
+                    _ONE_HURT_BARE, _WHOSE_DEATH):
         for m in pattern.finditer(sentence[:20000]):
-            named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF)
+            named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
             value, vague = (1, False) if (named and not pair) or pattern in _ONE_PERSON \
-                or (pattern is _ONE_KILLED_BARE and not m["num"]) else \
+                or (pattern in (_ONE_KILLED_BARE, _LEFT_ONE, _WORD_THEN_ONE) and not m["num"] and not pair) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
                 (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
