@@ -225,7 +225,8 @@ class Store:
 
     def mentions(self, document_id: str | None = None) -> Iterator[dict[str, Any]]:
         t = schema.mentions
-        query = sa.select(t.c.data).order_by(t.c.document_id, t.c.start)
+        # The id breaks ties (two readings of one sentence start together): one order on every database.
+        query = sa.select(t.c.data).order_by(t.c.document_id, t.c.start, t.c.id)
         if document_id is not None:
             query = query.where(t.c.document_id == document_id)
         with self.engine.connect() as conn:
@@ -251,7 +252,7 @@ class Store:
         Returns the events, the spans and ``replace_events``' counts."""
         t = schema.mentions
         with writing(self.engine) as conn:
-            mentions = [row.data for row in conn.execute(sa.select(t.c.data).order_by(t.c.document_id, t.c.start))]
+            mentions = [row.data for row in conn.execute(sa.select(t.c.data).order_by(t.c.document_id, t.c.start, t.c.id))]
             events, spans = derive(mentions)
             counts = _replace_events(conn, events)
             _replace_control(conn, spans)
@@ -268,7 +269,7 @@ class Store:
     def control(self, place: str) -> list[dict[str, Any]]:
         c = schema.control_spans
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(c).where(c.c.place == place).order_by(c.c.start, c.c.actor)).mappings().all()
+            rows = conn.execute(sa.select(c).where(c.c.place == place).order_by(c.c.start, c.c.actor, c.c.id)).mappings().all()
         return [{"actor": r["actor"], "status": r["status"], "from": r["start"], "to": r["end"], "events": r["events"]} for r in rows]
 
     def add_rejected(self, rejects: Iterable[Rejected]) -> int:
@@ -300,7 +301,7 @@ class Store:
     def rejected(self) -> Iterator[dict[str, Any]]:
         r = schema.rejected.c
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(r.source, r.document_id, r.code, r.reason).order_by(r.source, r.code)):
+            for row in conn.execute(sa.select(r.source, r.document_id, r.code, r.reason).order_by(r.source, r.code, r.id)):
                 yield {"source": row.source, "id": row.document_id, "code": row.code, "reason": row.reason}
 
     def events(self, *, start: str | None = None, end: str | None = None, type_: str | None = None,
