@@ -130,3 +130,19 @@ def test_same_text_new_date_replaces_document_and_mentions(db_url: str) -> None:
             assert conn.execute(sa.text("select date_start from mentions")).scalar_one() == "2016-04-03"
         # The same batch again writes nothing.
         assert store.add_batch([(later, [mention("2016-04-03")])]) == 0
+
+
+def test_two_readings_of_one_sentence_come_in_one_order(db_url: str) -> None:
+    """Two mentions that start together (two events read in one sentence) are listed by id,
+    whatever order they were written in and whatever the database."""
+    from sitrep.records import Mention
+
+    def mention(mid: str, sub: str) -> tuple[Mention, dict]:
+        return Mention(id=mid, document="a.txt", start=0, end=5, sentence="x", event_type="Battles",
+                       sub_event_type=sub, date_start=None, date_end=None, date_precision=None,
+                       confidence=0.5), {"id": mid}
+
+    with open_store(db_url) as store:
+        store.add_batch([(article(), [mention("m2", "Armed clash"), mention("m1", "Attack")])])
+        assert [m["id"] for m in store.mentions("a.txt")] == ["m1", "m2"]
+        assert [m["id"] for m in store.mentions()] == ["m1", "m2"]
