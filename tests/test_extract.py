@@ -114,6 +114,7 @@ from sitrep.records import Article, PubDate
         ("A woman accepted blame for her young child's accidental shooting death.", [("killed", 1, "one")]),
         ("The shooting that claimed the life of 17-year-old Destiny Nelson was an act of revenge.", [("killed", 1, "one")]),
         ("Shooting leaves young woman dead on Antelope street", [("killed", 1, "one")]),
+        ("St. Louis toddler accidentally shot in hand by mother, police say", [("injured", 1, "one")]),
         ("Police named a 15-year-old boy who was shot to death Saturday.", [("killed", 1, "one")]),
         # a period's or several events' toll is no event's
         ("Police said the two were among at least 11 people shot since Sunday morning.", []),

@@ -101,7 +101,9 @@ _ONE_KILLED_BARE = re.compile(
 # "A toddler wounded in what appears to be an accidental shooting", "one person injured at the
 # party": one person hurt, the participle without its "was", before a preposition, a time or a stop.
 _ONE_HURT_BARE = re.compile(
-    rf"\b(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
+    # (a headline's first words need no article: "St. Louis toddler accidentally shot in hand")
+    rf"(?P<num>\b(?:an?|one)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
+    rf"(?:\s{{1,3}}{_HOW})?\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|when|outside|inside|during|early|late|last|this|overnight|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)"
     # ("A man shot in the leg later died": he is no wounded)
@@ -300,7 +302,7 @@ def find_counts(sentence: str) -> list[Count]:
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
             value, vague = (1, False) if (named and not pair) or pattern in _ONE_PERSON \
-                or (pattern in (_ONE_KILLED_BARE, _LEFT_ONE, _WORD_THEN_ONE) and not m["num"] and not pair) else \
+                or (pattern in (_ONE_KILLED_BARE, _ONE_HURT_BARE, _LEFT_ONE, _WORD_THEN_ONE) and not m["num"] and not pair) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
                 (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
