@@ -115,6 +115,8 @@ from sitrep.records import Article, PubDate
         ("The shooting that claimed the life of 17-year-old Destiny Nelson was an act of revenge.", [("killed", 1, "one")]),
         ("Shooting leaves young woman dead on Antelope street", [("killed", 1, "one")]),
         ("St. Louis toddler accidentally shot in hand by mother, police say", [("injured", 1, "one")]),
+        ("The one-year-old girl shot in Chapel Hill Dec. 25 has died Monday from her injuries.", [("killed", 1, "one")]),
+        ("The victim was shot in the back and pronounced dead at the scene.", [("killed", 1, "one")]),
         ("Police named a 15-year-old boy who was shot to death Saturday.", [("killed", 1, "one")]),
         # a period's or several events' toll is no event's
         ("Police said the two were among at least 11 people shot since Sunday morning.", []),

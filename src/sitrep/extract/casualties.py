@@ -102,12 +102,12 @@ _ONE_KILLED_BARE = re.compile(
 # party": one person hurt, the participle without its "was", before a preposition, a time or a stop.
 _ONE_HURT_BARE = re.compile(
     # (a headline's first words need no article: "St. Louis toddler accidentally shot in hand")
-    rf"(?P<num>\b(?:an?|one)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
+    rf"(?P<num>\b(?:an?|one|the)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
     rf"(?:\s{{1,3}}{_HOW})?\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|when|outside|inside|during|early|late|last|this|overnight|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)"
-    # ("A man shot in the leg later died": he is no wounded)
-    rf"(?![^.;]{{0,60}}?\b(?:died|dies|dead|killed|succumbed)\b)", re.I)
+    # ("A man shot in the leg later died": he is no wounded; "… has died" is read as a death below)
+    rf"(?![^.;]{{0,60}}?\b(?:later\s{{1,3}}died|dies|dead|killed|succumbed)\b)", re.I)
 # "A 3-year-old boy who apparently shot himself with his grandfather's gun has died": one person,
 # a clause about them between.
 _WHO_DIED = re.compile(
@@ -224,8 +224,10 @@ class Count:
 # "A man was shot and later died at a hospital": the one hit died.
 # Up to twelve words between, a comma allowed: "shot himself in the chest while getting out of a
 # car in Myrtle Beach, and later died".
-_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w'-]{1,20}){0,12}?,?\s{1,3}(?:and|before)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
-                         r"(?:died|dying|was\s{1,3}pronounced\s{1,3}dead|succumbed)\b", re.I)
+# ("… shot in the back and pronounced dead at the scene"; "the girl shot in Chapel Hill Dec. 25 has
+# died": the participle's person, with "has" or "had" and no "and")
+_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
+                         r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died)\b", re.I)
 # "one died", "one of them later died": a count of those just named as hit.
 _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:later|has|have|since))*\s{1,3}(?:died|was\s{1,3}killed)", re.I)
 # "a quadruple shooting that left one dead": four hit; "a double homicide": two killed.
