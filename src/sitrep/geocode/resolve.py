@@ -115,8 +115,9 @@ NAMED_CITY_AFTER = re.compile(r"^\s+City\b")
 # capitals, not followed by another word in capitals (text all in capitals: "LEFLORE COUNTY, IN
 # THE"). Only read as a container there: as a name of its own "IN", "OR" or "ME" would be a word.
 POSTAL_AFTER = re.compile(r",\s?([A-Z]{2})\b(?!\s*[A-Z]{2})")
-# A city's sector named by a direction: no gazetteer town of that name is meant.
+# "the Berkley neighborhood", "the Walnut Park West neighborhood": a part of a city.
 NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s{1,3}(?-i:[A-Z][a-z]{1,15}))?\s{1,3}neighbou?rhood\b", re.IGNORECASE)
+# A city's sector named by a direction: no gazetteer town of that name is meant.
 SECTOR = re.compile(r"^(?:(?:Far|Near)\s+)?(?:North|South|East|West)(?:east|west)?(?:ern)?\s+(?:Side|End)$", re.IGNORECASE)
 CONTAINER_GAP = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*$", re.IGNORECASE)
 
@@ -359,14 +360,18 @@ def resolve_mentions(
             for i in ix:
                 if boxes[i] is None and work[i].pick is not None and any(h.entry.id == hit.entry.id for h in work[i].hits):
                     work[i].pick = hit
+                    # (its score the best, so that the place's confidence is the pick's)
                     work[i].scores[hit.entry.id] = max(work[i].scores.values(), default=0.0) + 1e-6
     # "in the Berkley neighborhood", "the Walnut Park West neighborhood": a part of a city the text
     # is about; a town of that name elsewhere, in no area the article's other places are in, is not it.
-    for w in work:
+    named_in_area: dict[str, set[str]] = {}  # first-level area -> the names picked in it
+    for i, o in enumerate(work):
+        if o.pick is not None and o.pick.entry.admin1_id:
+            named_in_area.setdefault(o.pick.entry.admin1_id, set()).add(names[i])
+    for i, w in enumerate(work):
         if w.pick is not None and w.outside is None and NEIGHBOURHOOD_AFTER.match(text, w.m.end) and \
                 w.pick.entry.fcode != "PPLX" and _fine(w.pick.entry) and \
-                w.pick.entry.admin1_id not in {o.pick.entry.admin1_id for o in work if o is not w and o.pick is not None
-                                               and N.key(o.m.text) != N.key(w.m.text)}:
+                not named_in_area.get(w.pick.entry.admin1_id, set()) - {names[i]}:
             w.reason = f"a neighbourhood the gazetteer lacks ({w.pick.entry.name}, {w.pick.entry.admin1} is a town elsewhere)"
             w.pick = None
 
