@@ -589,6 +589,9 @@ def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(event
     assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
     ms = events_of("Police arrested four teenagers in connection to a shooting Sunday night in Kettering.", dct="2016-10-25")
     assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+    ms = events_of("Police have arrested and charged a 16-year-old boy with reckless manslaughter in the shooting "
+                   "death of a 10-year-old boy.", dct="2016-08-01")
+    assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
 
 
 def test_a_date_before_the_event_word_dates_the_event(events_of) -> None:

@@ -59,7 +59,9 @@ _STAYED_OVERNIGHT = re.compile(r"\b(?:stay|stayed|staying|kept|held|remain|remai
 # the shooting: a second, violent event of the sentence, as one with a toll does.
 _ABOUT_VIOLENCE = re.compile(
     r"\b(?:in\s{1,3}connection\s{1,3}(?:with|to)|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
-    r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of)\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){0,3}?"
+    r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of|"
+    # "charged … with reckless manslaughter in the shooting death of a 10-year-old"
+    r"(?:manslaughter|murder|homicide)(?:\s{1,3}charges?)?\s{1,3}in)\s{1,3}(?:[\w'’-]{1,20}\s{1,3}){0,3}?"
     r"(?:shooting|killing|stabbing|homicide|murder|slaying|death|attack|bombing)s?\b", re.I)
 # A match may start only at the beginning of a run of stops, and takes the run whole: a long run
 # of "!!!!" with no space after is then tried once, not at every position (that was quadratic).
