@@ -761,10 +761,15 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
 
     headline = replace(article, text=article.title, title=None)
     # The title's places, read as a title (in title case, its everyday words lower-cased first).
-    site = " - ".join(r.text for r in article.removed if r.reason == "site-name")
+    site = _site_name(article)
     heading = list(title_places) if places is not None else find_places_titled("", article.title, site=site)[0]
     return [replace(m, id=hash_id(article.id, "title", m.start, m.end, m.sub_event_type), in_title=True)
             for m in _extract_text(headline, places=heading, title_places=())]
+
+
+def _site_name(article: Article) -> str:
+    """The outlet's name cut from the article's title (``sitrep.clean.title``), as one string."""
+    return " - ".join(r.text for r in article.removed if r.reason == "site-name")
 
 
 def _extract_text(article: Article, *, places: list[Place] | None, title_places: list[Place]) -> list[Mention]:
@@ -831,7 +836,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
         reported = {(s, e) for s, e, _ in ranked_sentences}
         ner_spans = [(s, e) for i, (s, e) in enumerate(spans) if i < LEDE_SENTENCES or (s, e) in reported
                      or may_add_a_place(text[s:e])]
-        site = " - ".join(r.text for r in article.removed if r.reason == "site-name")
+        site = _site_name(article)
         title_places, places = find_places_titled(text, article.title, demonyms=False, ner_spans=ner_spans,
                                                   site=site)
     # A town's name that opens a street's ("West Manchester Avenue" in Los Angeles) refers to the

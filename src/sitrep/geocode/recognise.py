@@ -214,6 +214,15 @@ _PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents res
 _TOWN_AFTER = frozenset({"in", "near", "outside", "inside"})
 
 
+def _place_context(span: Span) -> bool:
+    """A preposition of place before the name, or a comma, its people or its police after it ("in
+    Denton", "Denton, Texas", "Denton police"): words that make a name a place's."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in _PLACE_LEAD or after == "," or after.lower() in _PLACE_FOLLOW
+
+
 def _first_name_alone(span) -> bool:
     """A one-word name the statistical NER took for a place that the text uses as a surname, or
     that is a common first name with no preposition of place before it, nor a comma or a word
@@ -226,10 +235,7 @@ def _first_name_alone(span) -> bool:
         return True  # "Ivan Lopez … Lopez opened fire"
     if span.text.lower() not in PERSON_NAMES:
         return False
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
+    return not _place_context(span)
 
 
 def _lines_of(ent: Span):
@@ -319,10 +325,7 @@ def _person_named(span: Span, persons: frozenset[str]) -> bool:
     "Denton police" stay places)."""
     if len(span) != 1 or span.text not in persons:
         return False
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return before not in _PLACE_LEAD and after != "," and after.lower() not in _PLACE_FOLLOW
+    return not _place_context(span)
 
 
 def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = frozenset()) -> list[Mention]:
