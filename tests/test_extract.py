@@ -37,7 +37,7 @@ from sitrep.records import Article, PubDate
         ("In 2014 people were killed in the city.", []),
         ("Syria was hurt by the sanctions.", []),
         ("A man shot six people on Saturday, killing four of them.", [("injured", 2, "exact"), ("killed", 4, "exact")]),
-        ("He was shot 10 times.", []),
+        ("He was shot 10 times.", [("injured", 1, "one")]),  # one man, not ten
         ("The attack killed 5 and injured 10.", [("killed", 5, "exact"), ("injured", 10, "exact")]),
         ("The gunman killed four people and injured four others.", [("killed", 4, "exact"), ("injured", 4, "exact")]),
         ("Four shot, one killed in Chicago.", [("injured", 3, "exact"), ("killed", 1, "exact")]),
@@ -47,7 +47,7 @@ from sitrep.records import Article, PubDate
         ("A 12-year-old girl was wounded.", [("injured", 1, "one")]),
         ("Two of the people shot remain in critical condition.", [("injured", 2, "part")]),
         ("The blast killed 12 of the 40 passengers.", [("killed", 12, "exact")]),
-        ("He was shot three to four times.", []),
+        ("He was shot three to four times.", [("injured", 1, "one")]),  # he, not three or four
         ("Thomas shot and killed Veondus Dennis and Antwan Wheeler on May 10.", [("killed", 2, "part")]),
         ("Parish fired, killing Sarah Davidson and injuring Leanne Smith and Dustin Grey.",
          [("killed", 1, "one"), ("injured", 2, "part")]),
@@ -77,7 +77,7 @@ from sitrep.records import Article, PubDate
         ("Police found two females and one male dead.", [("killed", 3, "exact")]),
         ("Three men and two women were wounded.", [("injured", 5, "exact")]),
         # A telephone number is no count; how and where one person was hurt, and what came after.
-        ("His son called 911 reporting that he had been shot.", []),
+        ("His son called 911 reporting that he had been shot.", [("injured", 1, "one")]),  # he, not 911
         ("A 3-year-old girl was accidentally shot by her brother.", [("injured", 1, "one")]),
         ("Officers found a 32-year-old male shot in the head.", [("injured", 1, "one")]),
         ("A 20-year-old man, Veron Black of Maple Heights, was shot several times and died at a hospital.",
@@ -99,7 +99,20 @@ from sitrep.records import Article, PubDate
         ("A 3-year-old boy who shot himself with his grandfather's gun has died.", [("killed", 1, "one")]),
         ("A child was the victim of an apparent murder-suicide.", [("killed", 2, "at least")]),
         ("The gun discharged, fatally wounding his younger brother.", [("killed", 1, "one")]),
-        ("A woman who was shot Sunday was in stable condition.", []),
+        # (not the "who … died" reading: she lives, and is one of the wounded)
+        ("A woman who was shot Sunday was in stable condition.", [("injured", 1, "one")]),
+        ("The infant involved in the shooting remains in stable condition.", [("injured", 1, "one")]),
+        ("He was listed in critical condition at a hospital.", [("injured", 1, "one")]),
+        ("She was in critical condition and later died.", [("killed", 1, "one")]),
+        ("The teen was flown to a local hospital.", [("injured", 1, "one")]),
+        ("A 4-year-old girl has been airlifted to a Tulsa hospital.", [("injured", 1, "one")]),
+        ("The man was taken to an area hospital.", [("injured", 1, "one")]),
+        ("A shot was fired and hit the child in the back.", [("injured", 1, "one")]),
+        ("The truck hit a tree in the yard.", []),
+        ("LETCHER, S.D. — A 13-year-old suffered a self-inflicted gunshot wound.", [("injured", 1, "one")]),
+        # a wounded woman beside a dead man is another person, kept beside his death (see figures)
+        ("A man was killed and a woman was injured during the shooting.", [("killed", 1, "one"), ("injured", 1, "another")]),
+        ("A man was shot and the man died.", [("injured", 1, "one"), ("killed", 1, "one")]),  # the same man
         ("The gunman opened fire, killing a woman and her daughter.", [("killed", 2, "part")]),
         ("Police responded to a person shot around 12:02 Sunday morning.", []),  # a time, not twelve
         ("A shooting left eight people with wounds that required transport.", [("injured", 8, "exact")]),
@@ -502,6 +515,8 @@ def test_wounded_named_one_by_one_are_the_dead_when_the_source_gives_as_many_dea
     assert figures([{"value": 3, "qualifier": "exact", "document": "a"}], died)["best"] == 3
     # Fewer dead than wounded named: some of the wounded lived.
     assert figures([{"value": 2, "qualifier": "part", "document": "a"}], died)["best"] == 2
+    # "A man was killed and a woman was injured": the woman is another person, and counts.
+    assert figures(shot + [{"value": 1, "qualifier": "another", "document": "a"}], died)["best"] == 1
 
 
 def test_a_figure_in_words_yields_to_a_number_from_the_same_source() -> None:

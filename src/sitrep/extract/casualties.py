@@ -42,11 +42,14 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
 # wounds": the ways GVA's local news reports the wounded.
 _HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
-_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|arriving\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?(?:a\s{1,3}|the\s{1,3}|area\s{1,3}|"
+# "a hospital", "an area hospital", "a local hospital", "the children's hospital"
+_WHICH_HOSPITAL = r"(?:(?:an?|the)\s{1,3})?(?:(?:area|local|nearby|regional|children['’]s)\s{1,3})?"
+_HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|airlifted|air[\s-]lifted|flown|life[\s-]?flighted|"
+             r"recovering\s{1,3}(?:at|in)|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|arriving\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?"
              # "rushed to Baylor Scott & White Hospital": a hospital by its name
-             r"local\s{1,3}|nearby\s{1,3})?(?:(?-i:[A-Z][\w.'&-]{0,20}|&)\s{1,3}){0,5}?(?:hospitals?|Medical\s{1,3}Center)\b"
+             rf"{_WHICH_HOSPITAL}(?:(?-i:[A-Z][\w.'&-]{{0,20}}|&)\s{{1,3}}){{0,5}}?(?:hospitals?|Medical\s{{1,3}}Center)\b"
              # "treated at a hospital and released", "treated and released at an area hospital"
-             r"|treated(?:\s{1,3}and\s{1,3}released)?\s{1,3}(?:at|in)\s{1,3}(?:a\s{1,3}|the\s{1,3}|an\s{1,3}area\s{1,3}|area\s{1,3}|local\s{1,3}|nearby\s{1,3})?hospitals?\b|(?:suffered|suffering|sustained|received|treated\s{1,3}for)"
+             rf"|treated(?:\s{{1,3}}and\s{{1,3}}released)?\s{{1,3}}(?:at|in)\s{{1,3}}{_WHICH_HOSPITAL}hospitals?\b|(?:suffered|suffering|sustained|received|treated\s{{1,3}}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
 _INJURED = rf"(?:injured|wounded|hurt|injuries|casualties|grazed|{_SHOT}|{_HIT}|{_HOSPITAL})"
 _COUNT = rf"(?P<qual>{_QUAL}\s{{1,3}})?(?P<num>{NUMBER}|{_VAGUE}|both)"
@@ -69,11 +72,13 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|perso
            r"policewoman|civilian|student|worker|resident|driver|passenger|victim|fighter|militant|journalist|"
            r"guard|father|mother|son|daughter|brother|sister|wife|husband|relative|neighbor|neighbour|bystander|"
            # "a 13-year-old", also written "13 year old" and "13-year old"
-           r"female|male|juvenile|adult|youth|individual|\d{1,3}[- ](?:year|month)[- ]old|"
+           r"female|male|juvenile|adult|youth|individual|(?:\d{1,3}|[a-z]{3,9}(?:-[a-z]{3,5})?)[- ](?:year|month)[- ]old|"
            # kin, partners and roles that local news names victims by
            r"girlfriend|boyfriend|friend|fianc[eé]e?|grandfather|grandmother|grandson|granddaughter|grandchild|"
            r"uncle|aunt|cousin|nephew|niece|step(?:father|mother|son|daughter)|roommate|classmate|customer|clerk|"
-           r"employee|cashier|deputy|trooper|member|minor|[a-z]{3,7}-grader)")
+           r"employee|cashier|deputy|trooper|member|minor|[a-z]{3,7}-grader|"
+           # the one who fired is hurt or killed too, and counted ("the suspect was taken to a hospital")
+           r"suspect|gunman|shooter)")
 _PEOPLE = rf"(?:{_PERSON}s?|men|women|children|people|persons|females|males|teens|adults|boys|girls|juveniles|youths|individuals)"
 # "two females and one male dead": the people after "and" add to the toll.
 _AND_MORE = re.compile(rf"^\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{NUMBER})\s{{1,3}}{_PEOPLE}$", re.I)
@@ -115,10 +120,34 @@ _WHO_DIED = re.compile(
     rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}(?:killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|fatally\s{{1,3}}shot))\b", re.I)
 # "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
 # "shot himself" alone, or "shot himself dead", is not read here).
+# Where a bullet hit someone who lived, as news tells it: "in the leg", "in his left hand".
+_LIMB = (r"(?:the|his|her)\s{1,3}(?:(?:left|right|upper|lower)\s{1,3})?"
+         r"(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?)")
 _SELF_SHOT = re.compile(
-    r"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{1,3}shot\s{1,3}(?:him|her)self|shot\s{1,3}(?:him|her)self\s{1,3}in\s{1,3}"
-    r"(?:the|his|her)\s{1,3}(?:(?:left|right|upper|lower)\s{1,3})?(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?))\b"
+    rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|shot\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
+    rf"{_LIMB})\b"
     r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
+# "The victim is in critical condition", "the infant involved in the shooting remains in stable
+# condition", "he was listed in serious condition": one person alive and hurt (the condition
+# hospitals report of the wounded). A clause may stand between the person and the condition.
+# ("is recovering", "is fighting for her life")
+_CONDITION = (r"(?:is|was|remains|remained)(?:\s{1,3}(?:currently|now|still|listed|reported|said\s{1,3}to\s{1,3}be)){0,2}"
+              r"\s{1,3}(?:in\s{1,3}(?:(?:very|extremely)\s{1,3})?(?:critical|serious|stable|fair|good|grave|guarded|satisfactory)"
+              r"(?:\s{1,3}(?:but|and)\s{1,3}stable)?\s{1,3}condition|recovering|fighting\s{1,3}for\s{1,3}(?:his|her|their)\s{1,3}li(?:fe|ves))")
+_ONE_IN_CONDITION = re.compile(
+    # (the article nearest the person: "police said the infant …", not "the police … infant")
+    rf"\b(?P<num>an?|one|the|another)(?P<nouns>(?:\s{{1,3}}(?!(?:an?|the|one)\b)[A-Za-z0-9'\-]{{1,20}}){{0,5}}?\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},|\s{{1,3}}[^.;]{{1,60}}?)?"
+    rf"\s{{1,3}}(?P<word>{_CONDITION})\b", re.I)
+# A headline, with no verb: "Killeen 2-year-old in critical condition from gunshot", "Woman critical after …".
+_HEADLINE_CONDITION = re.compile(
+    rf"^(?P<num>)(?P<nouns>(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}"
+    rf"(?P<word>in\s{{1,3}}(?:critical|serious|stable|grave)\s{{1,3}}condition|critical(?=\s{{1,3}}(?:after|following)\b))", re.I)
+# "He was taken to a local hospital", "she was shot in the leg": the one the sentence is about was
+# hurt (if the source tells as many dead one by one, they are the same, see ``figures``).
+_PRONOUN_HURT = re.compile(
+    rf"(?<![\w’'-])(?P<num>)(?P<nouns>)(?:he|she)\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}{_HOW})?"
+    rf"\s{{1,3}}(?P<word>{_INJURED})\b(?!\s{{1,3}}(?:and|before)\s{{1,3}}killed)", re.I)
+_PRONOUN_IN_CONDITION = re.compile(rf"\b(?P<num>)(?P<nouns>)(?P<word>(?:he|she)\s{{1,3}}{_CONDITION})\b", re.I)
 # "he later died at a hospital", "she was pronounced dead at the scene": the one the sentence is
 # about died (a source's figure is its highest, so the same victim counted twice stays one).
 _PRONOUN_DIED = re.compile(
@@ -161,14 +190,18 @@ _FOUND_ONE = re.compile(
 # person hurt (several wounds are still one person).
 _SUSTAINED = re.compile(
     rf"(?<![\w’'-])(?P<num>(?:an?|one|the)?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}}))"
-    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?gunshot\s{{1,3}}wounds?)\b", re.I)
+    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?(?:gunshot\s{{1,3}}wounds?|injuries))\b", re.I)
 # "Officers located Anthony Johnson at the residence with a gunshot wound to his leg", "found a man
 # suffering from a gunshot wound": one person, found hurt.
 _FOUND_WOUNDED = re.compile(
     rf"\b(?:found|located)\s{{1,3}}(?P<num>(?:an?|one|the)?)(?P<nouns>(?:{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][\w'’-]{{1,20}}\s{{1,3}}){{1,3}})))"
     rf"(?:[^.;]{{0,40}}?)\s{{1,3}}(?P<word>(?:with|suffering\s{{1,3}}from)\s{{1,3}}(?:an?\s{{1,3}})?(?:apparent\s{{1,3}})?gunshot\s{{1,3}}wounds?)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of)\s{{1,3}}"
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of"
+    # "a shot was fired and hit the child in the back", "the gun discharged and struck a juvenile
+    # in the neck": a bullet hitting a person somewhere on the body (not "hit a car")
+    rf"|(?:struck|hit)(?=\s{{1,3}}(?:an?|his|her|their|the)\s[^.;]{{0,40}}?\bin\s{{1,3}}(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?"
+    rf"(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?|back|neck|face|head|chest|torso|side)\b))\s{{1,3}}"
     # ("claimed the life of 17-year-old Destiny Nelson": an age needs no article)
     rf"(?P<num>an?|his|her|their|the|(?<=of\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=of\s)\d{{1,3}}[- ](?:year|month)[- ]old(?:\s{{1,3}}{_PERSON})?)\b"
     # "killing a woman and her daughter": a second person joined to the first
@@ -177,8 +210,10 @@ _WORD_THEN_ONE = re.compile(
 # "… before killing himself", "then turned the gun on herself", "before taking his own life": the
 # one who killed died too, and is counted, as tolls count a killer who dies.
 _SELF_TOO = re.compile(
-    r"\b(?:before|then|and(?:\s{1,3}then)?)\s{1,3}(?:(?:killing|killed|fatally\s{1,3}(?:shooting|shot))\s{1,3}(?:him|her)self"
-    r"|turn(?:ing|ed)\s{1,3}the\s{1,3}(?:gun|weapon)\s{1,3}on\s{1,3}(?:him|her)self|(?:taking|took)\s{1,3}(?:his|her)\s{1,3}own\s{1,3}life)\b"
+    # ("a 3-year-old who fatally shot herself", "4-year-old fatally shoots self": no "before" needed)
+    r"\b(?:(?:before|then|and(?:\s{1,3}then)?)\s{1,3}(?:(?:killing|killed|fatally\s{1,3}(?:shooting|shot))\s{1,3}(?:him|her)self"
+    r"|turn(?:ing|ed)\s{1,3}the\s{1,3}(?:gun|weapon)\s{1,3}on\s{1,3}(?:him|her)self|(?:taking|took)\s{1,3}(?:his|her)\s{1,3}own\s{1,3}life)"
+    r"|fatally\s{1,3}(?:shot|shoots|shooting)\s{1,3}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:in|with)\s{1,3}the\s{1,3}(?:leg|foot|hand|arm))", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
 # Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
@@ -226,7 +261,7 @@ class Count:
 # car in Myrtle Beach, and later died".
 # ("… shot in the back and pronounced dead at the scene"; "the girl shot in Chapel Hill Dec. 25 has
 # died": the participle's person, with "has" or "had" and no "and")
-_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
+_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before|but)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
                          r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died)\b", re.I)
 # "one died", "one of them later died": a count of those just named as hit.
 _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:later|has|have|since))*\s{1,3}(?:died|was\s{1,3}killed)", re.I)
@@ -260,9 +295,9 @@ _LOOK_BACK = 14
 # "A second child", "another man", "a third victim": one more person than those already told of.
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
-_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED)
+_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
-_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
 
 
@@ -281,10 +316,15 @@ def _value(num: str) -> tuple[int | None, bool]:
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
     if re.search(r"\b(?:him|her)self\b|gunshot", word):
-        return "injured"  # _SELF_SHOT, _FOUND_WOUNDED
+        # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound": dead)
+        return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
+    if re.match(r"(?:sustained|suffered|received)\b.*\binjuries$", word):
+        return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
     if word.startswith(("struck", "striking", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
-                        "walked into", "arriving at")) or re.fullmatch(_HOSPITAL, word):
+                        "walked into", "arriving at", "airlifted", "air lifted", "air-lifted", "flown", "life",
+                        "recovering")) or re.fullmatch(_HOSPITAL, word) or \
+            re.search(r"\b(?:condition|recovering|fighting\s{1,3}for|critical)\b", word):
         return "injured"
     if re.fullmatch(_KILLED, word) or word in ("kills", "kill"):
         return "killed"
@@ -295,10 +335,11 @@ def _kind(word: str) -> str:
 def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
+    pronoun_hurt: set[int] = set()  # where a count read from "he was shot" starts
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH):
+                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH)
             named = named or pattern is _WHO_DIED
@@ -344,7 +385,7 @@ def find_counts(sentence: str) -> list[Count]:
                 value += _value(more["n2"])[0] or 0
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
-            if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she"}:
+            if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she", "a", "an", "the"}:
                 continue  # "Police sustained …": no victim named
             if pattern is _DEATH_OF and m["nouns"][:1].isupper() and _GROUP_AFTER.match(sentence, m.end()):
                 continue  # "the killing of Islamic State fighters": the capitals name a group
@@ -406,9 +447,14 @@ def find_counts(sentence: str) -> list[Count]:
             kind = _kind(word) if pattern is not _TOLL else "killed"
             if kind == "injured" and _DIED_AFTER.match(sentence, m.end()):
                 kind = "killed"
+            if pattern is _PRONOUN_HURT and kind == "injured":
+                pronoun_hurt.add(span[0])
             found[span] = Count(kind=kind, value=value, qualifier=qual,
                                 start=span[0], end=span[1], text=sentence[span[0]:span[1]])
     counts = sorted(found.values(), key=lambda c: c.start)
+    if any(c.kind == "killed" for c in counts):
+        # "Brunner died after he was shot": the "he" hit is the one who died.
+        counts = [c for c in counts if not (c.kind == "injured" and c.start in pronoun_hurt)]
     # Those hit include those who died, so the wounded are the hit less the dead: "Nine people were
     # shot, one fatally", "A man shot six people, killing four of them", "Four shot, one killed".
     pairs: list[tuple[Count, Count]] = []  # (those hit, those of them who died)
@@ -455,6 +501,7 @@ def find_counts(sentence: str) -> list[Count]:
         else:
             counts.append(Count(kind="killed", value=1, qualifier="one", start=self_too.start(), end=self_too.end(),
                                 text=self_too[0]))
+    counts = _other_sex(counts)
     for kind in ("killed", "injured"):
         # "A 37-year-old woman was shot in the torso; a 39-year-old woman was shot in the leg; …":
         # people each introduced as new ("a", "another") in one sentence with no toll are that many.
@@ -464,6 +511,38 @@ def find_counts(sentence: str) -> list[Count]:
                 kind=kind, value=len(own), qualifier="part", start=own[0].start, end=own[-1].end,
                 text=sentence[own[0].start:own[-1].end])]
     return sorted(counts, key=lambda c: c.start)
+
+
+_MALE = frozenset("man boy father son brother husband boyfriend grandfather grandson uncle nephew stepfather stepson "
+                  "male policeman".split())
+_FEMALE = frozenset("woman girl mother daughter sister wife girlfriend grandmother granddaughter aunt niece stepmother "
+                    "stepdaughter female policewoman".split())
+
+
+def _sex(text: str) -> str | None:
+    """"male" or "female" when the last word for a person in ``text`` says so ("a 22-year-old man")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    for w in reversed(words):
+        if w in _MALE or w in ("he",):
+            return "male"
+        if w in _FEMALE or w in ("she",):
+            return "female"
+    return None
+
+
+def _other_sex(counts: list[Count]) -> list[Count]:
+    """"A man was killed and a woman was wounded": a wounded person told one by one whose sex differs
+    from that of every person the same sentence tells as killed is another person (qualifier
+    ``another``), not one who was hit and then died (see ``figures``)."""
+    dead = [_sex(c.text) for c in counts if c.kind == "killed" and c.qualifier == "one"]
+    if not dead or None in dead:
+        return counts
+    out = []
+    for c in counts:
+        sex = _sex(c.text) if c.kind == "injured" and c.qualifier == "one" else None
+        out.append(Count(kind=c.kind, value=c.value, qualifier="another", start=c.start, end=c.end, text=c.text)
+                   if sex and sex not in dead else c)
+    return out
 
 
 def figures(claims: list[dict], dead: list[dict] = ()) -> dict:
