@@ -109,6 +109,10 @@ from sitrep.records import Article, PubDate
         ("The man was taken to an area hospital.", [("injured", 1, "one")]),
         ("A shot was fired and hit the child in the back.", [("injured", 1, "one")]),
         ("The truck hit a tree in the yard.", []),
+        ("Buckner resident dies as result of accidental shooting", [("killed", 1, "one")]),
+        ("Slain teen identified", [("killed", 1, "one")]),
+        ("She is recovering after being shot.", [("injured", 1, "one")]),
+        ("Killeen 2-year-old in critical condition from gunshot", [("injured", 1, "one")]),
         ("LETCHER, S.D. — A 13-year-old suffered a self-inflicted gunshot wound.", [("injured", 1, "one")]),
         # a wounded woman beside a dead man is another person, kept beside his death (see figures)
         ("A man was killed and a woman was injured during the shooting.", [("killed", 1, "one"), ("injured", 1, "another")]),

@@ -464,3 +464,12 @@ def test_a_neighbourhood_is_no_town_of_that_name_elsewhere(find):
     # One the gazetteer holds in the article's city stays.
     assert at(find("A man was shot in the Lawndale neighborhood of Chicago."), "Lawndale").admin1 == "Illinois"
     assert find("Police identify teen fatally shot last week") == []
+
+
+def test_the_longest_name_written_wins(find):
+    # The ruler knows Nigeria's state Rivers; the text names the Californian town Three Rivers.
+    town = at(find("Deputies arrested two people after a double homicide in Three Rivers, Tulare County."), "Three Rivers")
+    assert (town.name, town.admin1, town.precision) == ("Three Rivers", "California", "city")
+    assert at(find("A man was shot in West Palm Beach on Friday."), "West Palm Beach").name == "West Palm Beach"
+    # An article before a name stays outside it.
+    assert [p.text for p in find("The Kansas City Star reported a shooting.")] == ["Kansas City"]

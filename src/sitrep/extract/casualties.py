@@ -100,9 +100,12 @@ _ONE_THEN_WORD = re.compile(
 _ONE_KILLED_BARE = re.compile(
     # (a headline's first words need no article: "Sacramento teen killed by apparent accidental gunshot")
     rf"(?P<num>\b(?:an?|one)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
-    rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed)"
-    rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|"
+    # ("Buckner resident dies as result of accidental shooting")
+    rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed|dies|died)"
+    rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|as|from|of|following|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)", re.I)
+# "Slain teen identified": one person killed.
+_SLAIN = re.compile(rf"\b(?P<num>)(?P<word>slain)\s{{1,3}}(?P<nouns>(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON})\b", re.I)
 # "A toddler wounded in what appears to be an accidental shooting", "one person injured at the
 # party": one person hurt, the participle without its "was", before a preposition, a time or a stop.
 _ONE_HURT_BARE = re.compile(
@@ -295,7 +298,8 @@ _LOOK_BACK = 14
 # "A second child", "another man", "a third victim": one more person than those already told of.
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
-_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION)
+_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
+               _SLAIN)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
 _VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
@@ -339,7 +343,7 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION):
+                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN):
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH)
             named = named or pattern is _WHO_DIED

@@ -749,13 +749,14 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     NER reading only the sentences that can carry an event, the lede and those where it may add a
     place the rulers miss.
 
-    When the text reports no event, the title is read as the article's one sentence: its mentions
-    have ``in_title`` set and offsets into the title. A headline is a report too, and scraped pages
+    When the text reports no event, or no violence, the title is read as the article's one
+    sentence (only its violence kept when the text reports some other event): its mentions have
+    ``in_title`` set and offsets into the title. A headline is a report too, and scraped pages
     often keep little else ("4-month-old baby shot while in mother's arms in DeKalb County" above
     a sign-up form): on the GVA articles (`sitrep eval merge`, all 3,184) 100 more articles got a
     mention and the incidents' dates, towns and tolls came out right more often (see README)."""
     found = _extract_text(article, places=places, title_places=title_places)
-    if found or not (article.title or "").strip():
+    if not (article.title or "").strip() or any(m.event_type in _VIOLENT_TYPES for m in found):
         return found
     from sitrep.geocode import find_places_titled
 
@@ -763,8 +764,13 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     # The title's places, read as a title (in title case, its everyday words lower-cased first).
     site = _site_name(article)
     heading = list(title_places) if places is not None else find_places_titled("", article.title, site=site)[0]
-    return [replace(m, id=hash_id(article.id, "title", m.start, m.end, m.sub_event_type), in_title=True)
-            for m in _extract_text(headline, places=heading, title_places=())]
+    titled = [replace(m, id=hash_id(article.id, "title", m.start, m.end, m.sub_event_type), in_title=True)
+              for m in _extract_text(headline, places=heading, title_places=())]
+    if not found:
+        return titled
+    # The text tells only of what followed (an arrest, a court date) or of the page's furniture
+    # ("Look up specific cases using Arrest Logs"): the violence its headline reports is its news too.
+    return found + [m for m in titled if m.event_type in _VIOLENT_TYPES]
 
 
 def _site_name(article: Article) -> str:

@@ -72,6 +72,30 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end]
 
 
+# Words before a matched name that may make it a longer one: "Three Rivers" (the ruler knows the
+# Nigerian state Rivers, not the Californian town of 2,000), "West Palm Beach", "North Charleston".
+LONGER_NAME_WORDS = 2
+
+
+def _longer_name(gaz: Gazetteer, span: Span) -> Span:
+    """``span`` with the capitalised words just before it when together they are a place's whole
+    name in the gazetteer: the longest name written wins over the shorter one inside it."""
+    doc, best = span.doc, span
+    for k in range(1, LONGER_NAME_WORDS + 1):
+        start = span.start - k
+        if start < 0:
+            break
+        tok = doc[start]
+        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.text in _LEADING or \
+                tok.ent_type_ not in ("", "CARDINAL", "ORDINAL") or \
+                "\n" in doc[start:span.start].text_with_ws:
+            break
+        longer = doc[start:span.end]
+        if any(h.match in ("full", "key") and h.kind != "demonym" for h in gaz.lookup(longer.text)):
+            best = longer
+    return best
+
+
 def _is_demonym(gaz: Gazetteer, text: str) -> bool:
     hits = gaz.lookup(text)
     return bool(hits) and any(h.match == "demonym" for h in hits)
@@ -340,6 +364,7 @@ def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = froz
             span = _trim(ent)
             if span is None or not any(t.text[:1].isupper() or t.is_digit for t in span):
                 continue
+            span = _longer_name(gaz, span)
             if (
                 DROP_UNKNOWN_SINGLE
                 and src == "ner"
