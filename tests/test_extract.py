@@ -111,6 +111,8 @@ from sitrep.records import Article, PubDate
         ("The truck hit a tree in the yard.", []),
         ("Buckner resident dies as result of accidental shooting", [("killed", 1, "one")]),
         ("Slain teen identified", [("killed", 1, "one")]),
+        ("The 19-year-old was accidentally shot in the forehead, and was later pronounced dead.", [("killed", 1, "one")]),
+        ("Officers found the teenager dead.", [("killed", 1, "one")]),
         ("She is recovering after being shot.", [("injured", 1, "one")]),
         ("Killeen 2-year-old in critical condition from gunshot", [("injured", 1, "one")]),
         ("LETCHER, S.D. — A 13-year-old suffered a self-inflicted gunshot wound.", [("injured", 1, "one")]),

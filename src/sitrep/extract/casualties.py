@@ -188,7 +188,7 @@ _FOUND_DEAD = re.compile(
     r"(?P<word>dead)\b")
 # "officers found a 32-year-old male shot in the head": one person, found hurt or dead.
 _FOUND_ONE = re.compile(
-    rf"\bfound\s{{1,3}}(?P<num>an?|one)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
+    rf"\bfound\s{{1,3}}(?P<num>an?|one|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?P<word>dead|{_SHOT}|wounded|injured)\b", re.I)
 # "Jason Farmer, 19, sustained a gunshot wound", "a man suffered a gunshot wound to the leg": one
 # person hurt (several wounds are still one person).
 _SUSTAINED = re.compile(
@@ -264,7 +264,7 @@ class Count:
 # car in Myrtle Beach, and later died".
 # ("… shot in the back and pronounced dead at the scene"; "the girl shot in Chapel Hill Dec. 25 has
 # died": the participle's person, with "has" or "had" and no "and")
-_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before|but)\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
+_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before|but)\s{1,3}(?:was\s{1,3}(?=\w{1,12}\s{1,3}pronounced))?(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
                          r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died)\b", re.I)
 # "one died", "one of them later died": a count of those just named as hit.
 _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:later|has|have|since))*\s{1,3}(?:died|was\s{1,3}killed)", re.I)
