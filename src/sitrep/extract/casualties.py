@@ -124,8 +124,8 @@ _WHO_DIED = re.compile(
 # "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
 # "shot himself" alone, or "shot himself dead", is not read here).
 # Where a bullet hit someone who lived, as news tells it: "in the leg", "in his left hand".
-_LIMB = (r"(?:the|his|her)\s{1,3}(?:(?:left|right|upper|lower)\s{1,3})?"
-         r"(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?)")
+_LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?"
+_LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"
 _SELF_SHOT = re.compile(
     rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|shot\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
     rf"{_LIMB})\b"
@@ -204,7 +204,7 @@ _WORD_THEN_ONE = re.compile(
     # "a shot was fired and hit the child in the back", "the gun discharged and struck a juvenile
     # in the neck": a bullet hitting a person somewhere on the body (not "hit a car")
     rf"|(?:struck|hit)(?=\s{{1,3}}(?:an?|his|her|their|the)\s[^.;]{{0,40}}?\bin\s{{1,3}}(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?"
-    rf"(?:leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?|back|neck|face|head|chest|torso|side)\b))\s{{1,3}}"
+    rf"(?:{_LIMBS}|back|neck|face|head|chest|torso|side)\b))\s{{1,3}}"
     # ("claimed the life of 17-year-old Destiny Nelson": an age needs no article)
     rf"(?P<num>an?|his|her|their|the|(?<=of\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=of\s)\d{{1,3}}[- ](?:year|month)[- ]old(?:\s{{1,3}}{_PERSON})?)\b"
     # "killing a woman and her daughter": a second person joined to the first
