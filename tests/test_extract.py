@@ -113,6 +113,8 @@ from sitrep.records import Article, PubDate
         ("Slain teen identified", [("killed", 1, "one")]),
         ("The 19-year-old was accidentally shot in the forehead, and was later pronounced dead.", [("killed", 1, "one")]),
         ("Officers found the teenager dead.", [("killed", 1, "one")]),
+        ("Both were hit in the foot.", [("injured", 2, "exact")]),
+        ("Two teenage male victims, 16 and 17 years old, had been shot.", [("injured", 2, "exact")]),
         ("She is recovering after being shot.", [("injured", 1, "one")]),
         ("Killeen 2-year-old in critical condition from gunshot", [("injured", 1, "one")]),
         ("LETCHER, S.D. — A 13-year-old suffered a self-inflicted gunshot wound.", [("injured", 1, "one")]),

@@ -41,7 +41,13 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
          r"station|school|church|intersection|corner|event|gathering|festival|celebration|motel|hotel|mall|street|block)\b))")
 # Also "hit by gunfire", "hospitalized", "taken to a hospital", "suffered non-life-threatening
 # wounds": the ways GVA's local news reports the wounded.
-_HIT = r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel))"
+# Where a bullet hit someone who lived, as news tells it: "in the leg", "in his left hand"; and where
+# else on the body it may hit ("in the back").
+_LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?"
+_ON_THE_BODY = rf"(?:the|his|her|their)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS}|back|neck|face|head|chest|torso|side)\b"
+# ("Both were hit in the foot")
+_HIT = (r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel)"
+        rf"|\s{{1,3}}in\s{{1,3}}{_ON_THE_BODY})")
 # "a hospital", "an area hospital", "a local hospital", "the children's hospital"
 _WHICH_HOSPITAL = r"(?:(?:an?|the)\s{1,3})?(?:(?:area|local|nearby|regional|children['’]s)\s{1,3})?"
 _HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|airlifted|air[\s-]lifted|flown|life[\s-]?flighted|"
@@ -61,7 +67,7 @@ _AGES = (r"(?:\s{1,3}(?:in\s{1,3}their\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?
          r"|aged?\s{1,3}\d{1,3}(?:\s{1,3}(?:to|and)\s{1,3}\d{1,3})?))?")
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
-_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:,\s{{1,3}}(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}},)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:,\s{{1,3}}(?:(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}}|\d{{1,3}}(?:\s{{1,3}}(?:and|to)\s{{1,3}}\d{{1,3}})?(?:\s{{1,3}}years?\s{{1,3}}old)?),)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 # A bare "kill" or "wound" counts after "and" ("shoot and kill one person and wound five others"),
 # not after "to": "threatened to kill two witnesses" killed no one.
@@ -123,8 +129,6 @@ _WHO_DIED = re.compile(
     rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}(?:killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|fatally\s{{1,3}}shot))\b", re.I)
 # "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
 # "shot himself" alone, or "shot himself dead", is not read here).
-# Where a bullet hit someone who lived, as news tells it: "in the leg", "in his left hand".
-_LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?"
 _LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"
 _SELF_SHOT = re.compile(
     rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|shot\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
@@ -203,8 +207,7 @@ _WORD_THEN_ONE = re.compile(
     rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of"
     # "a shot was fired and hit the child in the back", "the gun discharged and struck a juvenile
     # in the neck": a bullet hitting a person somewhere on the body (not "hit a car")
-    rf"|(?:struck|hit)(?=\s{{1,3}}(?:an?|his|her|their|the)\s[^.;]{{0,40}}?\bin\s{{1,3}}(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?"
-    rf"(?:{_LIMBS}|back|neck|face|head|chest|torso|side)\b))\s{{1,3}}"
+    rf"|(?:struck|hit)(?=\s{{1,3}}(?:an?|his|her|their|the)\s[^.;]{{0,40}}?\bin\s{{1,3}}{_ON_THE_BODY}))\s{{1,3}}"
     # ("claimed the life of 17-year-old Destiny Nelson": an age needs no article)
     rf"(?P<num>an?|his|her|their|the|(?<=of\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=of\s)\d{{1,3}}[- ](?:year|month)[- ]old(?:\s{{1,3}}{_PERSON})?)\b"
     # "killing a woman and her daughter": a second person joined to the first
