@@ -339,14 +339,25 @@ def _kind(word: str) -> str:
         "wounding", "injuring", "hurting", "shooting", "grazing", "wounds", "wound", "injures", "injure") else "killed"
 
 
+# Words without which a pattern cannot match: it is not tried on a sentence lacking all of them
+# (a person's condition is told in few sentences; trying its pattern at every "the" costs time).
+# (Keyed by id: hashing a compiled pattern hashes its whole program, on every lookup.)
+_NEEDS = {id(_ONE_IN_CONDITION): ("condition", "recovering", "fighting"),
+          id(_PRONOUN_IN_CONDITION): ("condition", "recovering", "fighting"),
+          id(_HEADLINE_CONDITION): ("condition", "critical")}
+
+
 def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
+    lowered = sentence[:20000].lower()
     pronoun_hurt: set[int] = set()  # where a count read from "he was shot" starts
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
                     _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN):
+        if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
+            continue
         for m in pattern.finditer(sentence[:20000]):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH)
             named = named or pattern is _WHO_DIED
