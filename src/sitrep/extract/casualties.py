@@ -268,7 +268,12 @@ class Count:
 # ("… shot in the back and pronounced dead at the scene"; "the girl shot in Chapel Hill Dec. 25 has
 # died": the participle's person, with "has" or "had" and no "and")
 _DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before|but)\s{1,3}(?:was\s{1,3}(?=\w{1,12}\s{1,3}pronounced))?(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
-                         r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died)\b", re.I)
+                         r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died"
+                         # "taken to the hospital, where he later succumbed to his injuries"
+                         r"|where\s{1,3}(?:he|she)\s{1,3}(?:later\s{1,3}|was\s{1,3}(?:later\s{1,3})?(?=pronounced))?(?:died|succumbed|pronounced\s{1,3}dead))\b", re.I)
+# "… shot his daughter dead", "shot the man to death": the one named between was killed.
+# (the person's word may run on: "his 1-year-old | daughter dead")
+_SHOT_DEAD_AFTER = re.compile(r"(?:\s{1,3}[A-Za-z-]{1,20})?\s{1,3}(?:dead|to\s{1,3}death)\b", re.I)
 # "one died", "one of them later died": a count of those just named as hit.
 _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:later|has|have|since))*\s{1,3}(?:died|was\s{1,3}killed)", re.I)
 # "a quadruple shooting that left one dead": four hit; "a double homicide": two killed.
@@ -465,6 +470,8 @@ def find_counts(sentence: str) -> list[Count]:
             kind = _kind(word) if pattern is not _TOLL else "killed"
             if kind == "injured" and _DIED_AFTER.match(sentence, m.end()):
                 kind = "killed"
+            if pattern is _WORD_THEN_ONE and kind == "injured" and _SHOT_DEAD_AFTER.match(sentence, m.end()):
+                kind = "killed"  # "shot his 1-year-old daughter dead"
             if pattern is _PRONOUN_HURT and kind == "injured":
                 pronoun_hurt.add(span[0])
             found[span] = Count(kind=kind, value=value, qualifier=qual,
