@@ -538,21 +538,15 @@ def find_counts(sentence: str) -> list[Count]:
     return sorted(counts, key=lambda c: c.start)
 
 
-_MALE = frozenset("man boy father son brother husband boyfriend grandfather grandson uncle nephew stepfather stepson "
-                  "male policeman".split())
-_FEMALE = frozenset("woman girl mother daughter sister wife girlfriend grandmother granddaughter aunt niece stepmother "
-                    "stepdaughter female policewoman".split())
+_SEX = {**dict.fromkeys("he man boy father son brother husband boyfriend grandfather grandson uncle nephew stepfather "
+                        "stepson male policeman".split(), "male"),
+        **dict.fromkeys("she woman girl mother daughter sister wife girlfriend grandmother granddaughter aunt niece "
+                        "stepmother stepdaughter female policewoman".split(), "female")}
 
 
 def _sex(text: str) -> str | None:
     """"male" or "female" when the last word for a person in ``text`` says so ("a 22-year-old man")."""
-    words = re.findall(r"[a-z]+", text.lower())
-    for w in reversed(words):
-        if w in _MALE or w in ("he",):
-            return "male"
-        if w in _FEMALE or w in ("she",):
-            return "female"
-    return None
+    return next((_SEX[w] for w in reversed(re.findall(r"[a-z]+", text.lower())) if w in _SEX), None)
 
 
 def _other_sex(counts: list[Count]) -> list[Count]:
