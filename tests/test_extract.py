@@ -114,6 +114,8 @@ from sitrep.records import Article, PubDate
         ("The 19-year-old was accidentally shot in the forehead, and was later pronounced dead.", [("killed", 1, "one")]),
         ("Officers found the teenager dead.", [("killed", 1, "one")]),
         ("Both were hit in the foot.", [("injured", 2, "exact")]),
+        ("Kelso and Lum were shot and killed when someone burst into her home.", [("killed", 2, "part")]),
+        ("Police and deputies were injured.", []),
         ("A man shot his 1-year-old daughter dead before turning the gun on himself.", [("killed", 2, "part")]),
         ("One man was shot and taken to the hospital where he later succumbed to his injuries.",
          [("killed", 1, "exact"), ("killed", 1, "one")]),

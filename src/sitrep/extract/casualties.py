@@ -228,6 +228,10 @@ _NAME = r"[A-Z][A-Za-z’'-]{1,20}(?:\s{1,3}[A-Z][A-Za-z’'-]{1,20}){0,2}"
 _NAMED_VICTIMS = re.compile(
     rf"\b(?P<word>shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}(?:shot|stabbed|wounded)|killed|killing|murdered|"
     rf"murdering|injuring|wounding)\s{{1,3}}(?P<num>)(?P<nouns>{_NAME}(?:,\s{{1,3}}\d{{1,3}},?)?(?:\s{{1,3}}and\s{{1,3}}{_NAME})?)")
+# "Kelso and Lum were shot and killed": two named people, both killed or hurt.
+_NAMED_PAIR = re.compile(
+    rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?P<num>)(?P<nouns>{_NAME}\s{{1,3}}and\s{{1,3}}{_NAME})\s{{1,3}}were\s{{1,3}}(?:both\s{{1,3}})?"
+    rf"(?P<word>shot\s{{1,3}}and\s{{1,3}}killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|fatally\s{{1,3}}shot|killed|wounded|injured)\b")
 # Words that may follow a victim's name; any other lower-case word makes the name a modifier.
 _AFTER_NAME = frozenset("""at in on inside outside near and as after before during while with who when whose
     early late last earlier later this that yesterday today tonight overnight by for from to over outside while
@@ -309,7 +313,7 @@ _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|
 _ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
                _SLAIN)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
-_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
 
 
@@ -360,7 +364,7 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN):
+                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(sentence[:20000]):
@@ -370,7 +374,7 @@ def find_counts(sentence: str) -> list[Count]:
             value, vague = (1, False) if (named and not pair) or pattern in _ONE_PERSON \
                 or (pattern in (_ONE_KILLED_BARE, _ONE_HURT_BARE, _LEFT_ONE, _WORD_THEN_ONE) and not m["num"] and not pair) else \
                 (1 + (_value(m["n2"])[0] or 1), False) if pair and m["n2"] else \
-                (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE) or pair else \
+                (2, False) if pattern in (_TWO_THEN_WORD, _MURDER_SUICIDE, _NAMED_PAIR) or pair else \
                 (_MULTIPLES[m["num"].lower()], False) if pattern is _MULTI else _value(m["num"])
             if value is None or value > 1_000_000:
                 continue
@@ -412,6 +416,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "Police sustained …": no victim named
             if pattern is _DEATH_OF and m["nouns"][:1].isupper() and _GROUP_AFTER.match(sentence, m.end()):
                 continue  # "the killing of Islamic State fighters": the capitals name a group
+            if pattern is _NAMED_PAIR and any(n.split()[0].lower() in _NOT_NAMES for n in re.split(r"\s{1,3}and\s{1,3}", m["nouns"])):
+                continue  # "Police and deputies were …"
             if pattern is _NAMED_VICTIMS:
                 names = re.split(r"\s{1,3}and\s{1,3}", re.sub(r",\s{0,3}\d{1,3},?", "", m["nouns"]))
                 if any(n.split()[0].lower() in _NOT_NAMES for n in names) or (
