@@ -331,10 +331,8 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
-    if re.search(r"\b(?:him|her)self\b|gunshot", word):
-        # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound": dead)
-        return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
-    if re.match(r"(?:sustained|suffered|received)\b.*\binjuries$", word):
+    if re.search(r"\b(?:him|her)self\b|gunshot", word) or re.match(r"(?:sustained|suffered|received)\b.*\binjuries$", word):
+        # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound", "… fatal injuries": dead)
         return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
     if word.startswith(("struck", "striking", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
