@@ -53,6 +53,10 @@ def test_spelling_variants_share_a_key():
     assert N.skeleton("Deir Ezzor") == N.skeleton("Dayr az Zawr") == N.skeleton("Deir ez-Zor")
     assert N.skeleton("Tadmor") == N.skeleton("Tadmur")
     assert N.full("El Salvador") == "el salvador" != N.key("El Salvador")
+    # A name's abbreviated first words are written out; a street's last word is not.
+    assert N.key("St. Joseph") == N.key("Saint Joseph") and N.key("Port St. Lucie") == N.key("Port Saint Lucie")
+    assert N.key("Mt. Pleasant") == N.key("Mount Pleasant") and N.key("Ft. Worth") == N.key("Fort Worth")
+    assert N.key("Main St.") == "main st"
 
 
 def test_cache_location_follows_env(monkeypatch, tmp_path):
@@ -240,6 +244,26 @@ def test_a_town_the_gazetteer_lacks_in_the_state_the_text_names_is_that_state(fi
                   "Fountain")
     assert (fountain.name, fountain.precision) == ("Florida", "admin1") and "Fountain" in fountain.reason
     assert at(find("Shots were fired in Paris, Texas, on Sunday."), "Paris").admin1 == "Texas"
+
+
+def test_a_small_town_is_found_under_its_abbreviated_name(find):
+    text = "Two bailiffs were killed in the courthouse in St. Joseph, Michigan, the Berrien County sheriff said."
+    joseph = at(find(text), "St. Joseph")
+    assert (joseph.name, joseph.admin1, joseph.precision) == ("Saint Joseph", "Michigan", "city")
+
+
+def test_a_census_given_name_makes_a_surname(find):
+    # "Bradley" is in no hand-made list: the census's given names say it; Stover, Missouri is not meant.
+    text = "Vallier and another man, Bradley Stover, were selling a gun. The two men struggled and Stover was shot."
+    assert not any(p.text == "Stover" for p in find(text))
+    # An everyday word is no given name: "Sunday" before a town leaves the town a place.
+    assert at(find("Early Sunday Waukegan police found a man shot. Waukegan officers said he died."), "Waukegan")
+
+
+def test_a_name_told_after_an_age_is_a_person(find):
+    assert [p.text for p in find("The victim, 4-year-old Quay, was visiting his uncle in Atlanta.")] == ["Atlanta"]
+    # A town before "man" describes the person: it stays a place.
+    assert at(find("A 17-year-old Waukegan man was shot on Sunday."), "Waukegan").admin1 == "Illinois"
 
 
 def test_a_title_makes_a_surname(find):

@@ -354,11 +354,56 @@ ARTICLE_SURNAMES = "sitrep_article_surnames"
 
 def _own_surnames(doc: Doc) -> frozenset[str]:
     found, prev = set(), False
-    for tok in doc:  # one pass: a surname follows a capitalised first name or a title
+    given = given_names()
+    for i, tok in enumerate(doc):  # one pass: a surname follows a capitalised first name or a title
         if prev and tok.is_title and tok.is_alpha:
             found.add(tok.text)
-        prev = (tok.is_title and tok.lower_ in PERSON_NAMES) or tok.lower_.rstrip(".") in HONORIFICS
+        prev = (tok.is_title and (tok.lower_ in PERSON_NAMES or tok.lower_ in given)) or \
+            tok.lower_.rstrip(".") in HONORIFICS
+        # "the victim, 4-year-old Quay, was visiting": a name told right after an age (not "a
+        # 17-year-old Waukegan man", where the town describes the person)
+        if tok.lower_ == "old" and i >= 2 and doc[i - 1].text == "-" and i + 2 < len(doc) and \
+                doc[i + 1].is_title and (doc[i + 2].is_punct or doc[i + 2].lower_ in _AFTER_NAME):
+            found.add(doc[i + 1].text)
     return frozenset(found)
+
+
+# Words that follow a person's name rather than a town's ("4-year-old Quay was", "… Quay, who").
+_AFTER_NAME = frozenset("was is who had has were said died remains remained".split())
+
+
+# Given names that are everyday words, months, weekdays or places a headline or a sentence's
+# first word may capitalise before a town ("Sunday Stockton police", "Santa Rosa", "Temple
+# Terrace"): never taken to start a person's name. Picked by hand from the census lists below.
+_GIVEN_EVERYDAY = frozenset("""
+    angel art bee bill buster bunny cliff crystal daisy dawn delta destiny diamond dolly easter
+    emerald era faith fairy fern garnet genesis grant harmony heath herb holly hope hunter ivory ivy
+    iris jasmine joy karma king kitty lady lane laurel liberty lily magnolia maple melody mercy mica
+    numbers omega opal pansy patience penny piper prince princess rex rod rose rosemary sang santa
+    son sunshine temple venus willow young january february march april may june july august
+    september october november december sunday monday tuesday wednesday thursday friday saturday
+    summer autumn winter spring america asia china india kenya france argentina burma nevada
+    maryland florida georgia virginia carolina paris venice verona valencia geneva milan
+""".split())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names of the United States census (the ``names`` package's lists, 5,494 names), but
+    for lower-case English words that are no nouns ("Will", "Drew") and the everyday words above:
+    a title-case word after one is a surname for the rest of the article ("Bradley Stover ... Stover
+    was shot")."""
+    import names
+
+    other, _nouns = _everyday_words()
+    out = set()
+    for key in ("first:male", "first:female"):
+        with open(names.FILES[key], encoding="ascii") as fh:
+            for line in fh:
+                low = line.split(maxsplit=1)[0].lower()
+                if low and low not in other and low not in _GIVEN_EVERYDAY and low not in PERSON_AMBIGUOUS:
+                    out.add(low)
+    return frozenset(out)
 
 
 def tokenised_pieces(nlp: Language, pieces: list[str]) -> list[Doc]:
@@ -381,13 +426,15 @@ HONORIFICS = frozenset("""
 
 @Language.component("sitrep_ruler_guard")
 def ruler_guard(doc: Doc) -> Doc:
+    from sitrep.geocode.recognise import place_context  # (recognise reads this module)
+
     keep, dropped = [], []
     named = surnames(doc)
     for ent in doc.ents:
         low = ent.text.lower()
         ambiguous = ent.ent_id_ == "gazetteer" or (ent.ent_id_ == "place" and (low in PERSON_AMBIGUOUS or low in PERSON_NAMES))
         person = ambiguous and len(ent) == 1 and (
-            _person_context(doc, ent) or (ent.ent_id_ == "gazetteer" and ent.text in named))
+            _person_context(doc, ent) or (ent.ent_id_ == "gazetteer" and ent.text in named and not place_context(ent)))
         headline = ent.text == "IS" and ent.ent_id_.startswith("actor:") and _caps_context(doc, ent)
         if person or headline:
             dropped.append(ent)

@@ -50,7 +50,7 @@ from typing import ClassVar
 from sitrep.geocode import names as N
 
 GAZ_VERSION = "7"
-NORMALISER_VERSION = "4"  # 4: a final "Co." is "County"
+NORMALISER_VERSION = "6"  # 4: a final "Co." is "County"; 6: in the key "St." is "Saint", "Mt." "Mount", "Ft." "Fort"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ADDITIONS = DATA_DIR / "places_additions.csv"
 

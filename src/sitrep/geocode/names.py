@@ -53,9 +53,14 @@ def forms(text: str) -> tuple[str, str]:
     if len(toks) > 1 and toks[-1] == "co":
         toks[-1] = "county"  # "Ripley Co.", "FLOYD CO., Ind.": news's abbreviation
     n = len(toks)
-    return " ".join(toks), " ".join(t for i, t in enumerate(toks) if not (t in ARTICLES and i + 1 < n))
+    # In the key, "St. Joseph", "Port St. Lucie", "Mt. Pleasant", "Ft. Worth": the abbreviated words
+    # written out as GeoNames mostly does ("Saint Joseph"), never a last word ("Main St."); the full
+    # form keeps the spelling, so a place GeoNames names "St. Louis" still matches it exactly.
+    return " ".join(toks), " ".join(_ABBREVIATED.get(t, t) if i + 1 < n else t for i, t in enumerate(toks)
+                                    if not (t in ARTICLES and i + 1 < n))
 
 
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _FUSED_ARTICLE = re.compile(r"^[ae]([lnrstdz])\1(?=[a-z]{2})")  # "ezzor", "arraqqa", "assuwayda"
 
 

@@ -238,7 +238,7 @@ _PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents res
 _TOWN_AFTER = frozenset({"in", "near", "outside", "inside"})
 
 
-def _place_context(span: Span) -> bool:
+def place_context(span: Span) -> bool:
     """A preposition of place before the name, or a comma, its people or its police after it ("in
     Denton", "Denton, Texas", "Denton police"): words that make a name a place's."""
     doc = span.doc
@@ -259,7 +259,7 @@ def _first_name_alone(span) -> bool:
         return True  # "Ivan Lopez … Lopez opened fire"
     if span.text.lower() not in PERSON_NAMES:
         return False
-    return not _place_context(span)
+    return not place_context(span)
 
 
 def _lines_of(ent: Span):
@@ -349,7 +349,7 @@ def _person_named(span: Span, persons: frozenset[str]) -> bool:
     "Denton police" stay places)."""
     if len(span) != 1 or span.text not in persons:
         return False
-    return not _place_context(span)
+    return not place_context(span)
 
 
 def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = frozenset()) -> list[Mention]:
