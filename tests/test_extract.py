@@ -724,3 +724,17 @@ def test_the_hospitals_town_is_not_where_it_happened() -> None:
                        ("He was held in the Escambia County Detention Center in Brewton.", "Brewton")):
         assert _care_place(text, place(text, name)), text
     assert not _care_place("A man was shot in Wichita on Sunday.", place("A man was shot in Wichita on Sunday.", "Wichita"))
+
+
+def test_an_undated_report_takes_the_date_the_article_gives_that_violence(events_of) -> None:
+    text = ("The double shooting on January 9 outside of Lolo left a man and a woman dead. "
+            "The county attorney charged Vallier with theft on Thursday. "
+            "Investigators say a struggle over the gun ensued between the two men and the woman was shot.")
+    shot = [m for m in events_of(text, dct="2017-03-30") if "was shot" in m.sentence]
+    assert shot and all((m.date_start, m.date_precision, m.background) == ("2017-01-09", "day", True) for m in shot)
+    assert all(m.evidence["date"]["text"] == "January 9" for m in shot)
+    # A report of the days before publication keeps them: the article dates no earlier violence.
+    [m] = [m for m in events_of("A man was shot in Lolo. He was taken to a hospital.", dct="2017-03-30")
+           if "shot" in m.sentence]
+    assert (m.date_start, m.date_end, m.date_precision) == ("2017-03-23", "2017-03-30", "week") and not m.background
+

@@ -408,6 +408,9 @@ def test_which_sentences_the_ner_must_read(nlp):
     assert may_add_a_place("A vigil was held in Danielson on Friday.")
     assert not may_add_a_place("Fighting continued near Aleppo on Thursday, Michael said.")
     assert not may_add_a_place("NATO SAID NOTHING ON MONDAY.")
+    # A first name before "Police" or "residents" is a town's: "Jackson" is read by the NER then.
+    assert may_add_a_place("On Sunday, the Jackson Police Department released video of the shooter.")
+    assert not may_add_a_place("On Sunday, Jackson Smith released video of the shooter.")
     assert not may_add_a_place("no capitalised word here at all")
 
 

@@ -84,12 +84,25 @@ def main_events(records: list[dict], events: list[dict]) -> dict[str, dict]:
     incident state 0.789 against 0.809; FA-KES governorate 0.794 against 0.811 (held-back fifth
     0.744 against 0.800). Violence before strategic developments: B-cubed F1 0.834 against 0.840,
     killed unchanged, injured 0.548 against 0.551, date 0.747 against 0.744 (putting it before
-    casualty figures gave 0.842 but killed 0.705 and injured 0.542)."""
+    casualty figures gave 0.842 but killed 0.705 and injured 0.542). An article whose news holds
+    no violence (an arraignment, a sentence) is about the violence it tells as past ("the Oct. 9
+    shooting killed …"): that comes first there (all 3,184 GVA articles: B-cubed F1 0.8459 ->
+    0.8481, date 0.8188 -> 0.8217, killed 0.7987 -> 0.8011, city 0.7532 -> 0.7527)."""
+    from sitrep.extract.mentions import VIOLENT_TYPES
+
     event_of_mention = {mid: e for e in events for mid in e["mention_ids"]}
     main: dict[str, dict] = {}
     severity = lambda r: -(len(r["fatalities"]["claims"]) + len(r["injured"]["claims"]) > 0)  # noqa: E731
     context = lambda r: r["event_type"] == "Strategic developments"  # noqa: E731
-    for r in sorted(records, key=lambda r: (r["background"], severity(r), context(r), r["mentions"][0]["start"], r["id"])):
+    violent = lambda r: r["event_type"] in VIOLENT_TYPES  # noqa: E731
+    violent_news = {r["mentions"][0]["document"] for r in records if violent(r) and not r["background"]}
+
+    def rank(r: dict) -> tuple:
+        if r["mentions"][0]["document"] in violent_news:
+            return (r["background"], severity(r), context(r), r["mentions"][0]["start"], r["id"])
+        return (not violent(r), r["background"], severity(r), r["mentions"][0]["start"], r["id"])
+
+    for r in sorted(records, key=rank):
         main.setdefault(r["mentions"][0]["document"], event_of_mention[r["id"]])
     return main
 

@@ -167,6 +167,7 @@ def may_add_a_place(sentence: str) -> bool:
     a noun inside a longer name ("City" of "City Council")."""
     from sitrep.dates.timex import _MONTHS, _WEEKDAYS
     from sitrep.geocode.gazetteer import get_gazetteer
+    from sitrep.geocode.recognise import PLACE_FOLLOW
     from sitrep.nlp import HONORIFICS, PERSON_NAMES, ruled_names
 
     ruled, words, nouns = ruled_names()
@@ -180,12 +181,18 @@ def may_add_a_place(sentence: str) -> bool:
                 if phrase in ruled or phrase.isupper() or first in words or last in words:
                     continue
                 calendar = first in _MONTHS or first in _WEEKDAYS or first in _DAY_ABBREVIATIONS
-                if j == i + 1 and (calendar or first in PERSON_NAMES or first.rstrip(".") in HONORIFICS
-                                   or (first in nouns and len(parts) > 1)):
+                # "the Jackson Police Department", "Austin police": a first name or a noun before
+                # its police or its people is a town's name
+                after = parts[j] if j < len(parts) else (n.group(1) if (n := _NEXT_WORD.match(sentence, m.end())) else "")
+                if j == i + 1 and (calendar or first.rstrip(".") in HONORIFICS or (
+                        (first in PERSON_NAMES or (first in nouns and len(parts) > 1)) and after.lower() not in PLACE_FOLLOW)):
                     continue
                 if gaz.has_name(phrase):
                     return True
     return False
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 # Weekdays as abbreviated in news (the full names and the months are the date reader's own tables).

@@ -230,7 +230,7 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
 # Words before a place name that make a place of a first name ("in Nathan", "Austin, Texas").
 _PLACE_LEAD = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of", "around", "across"})
 # Words after a name that make it a place's: "Austin police", "a Charlotte woman", "Jackson residents".
-_PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents resident man woman men women teen teens boy
+PLACE_FOLLOW = frozenset("""police officers officer sheriff mayor residents resident man woman men women teen teens boy
     girl native natives area city county neighborhood neighbourhood suburb firefighters school schools
     apartment apartments kids children family families couple teenager teenagers toddler student students""".split())
 # Prepositions after which the statistical NER's one-word person or nationality is a town: "children
@@ -244,7 +244,7 @@ def place_context(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
-    return before in _PLACE_LEAD or after == "," or after.lower() in _PLACE_FOLLOW
+    return before in _PLACE_LEAD or after == "," or after.lower() in PLACE_FOLLOW
 
 
 def _first_name_alone(span) -> bool:
@@ -291,7 +291,7 @@ def _town_misread(gaz: Gazetteer, ent: Span) -> bool:
         return False
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    followed = after is not None and after.lower_ in _PLACE_FOLLOW and \
+    followed = after is not None and after.lower_ in PLACE_FOLLOW and \
         (before is None or not before.is_title or before.lower_ in ("a", "an", "the"))
     led = before is not None and before.lower_ in _TOWN_AFTER and ent.text[:1].isupper() and \
         (after is None or not after.is_title)
