@@ -738,3 +738,10 @@ def test_an_undated_report_takes_the_date_the_article_gives_that_violence(events
            if "shot" in m.sentence]
     assert (m.date_start, m.date_end, m.date_precision) == ("2017-03-23", "2017-03-30", "week") and not m.background
 
+
+
+def test_a_street_is_no_place_of_the_event(events_of) -> None:
+    [m] = events_of("A man was shot in the 8300 block of South Cottage Grove about 10:30 a.m., according to Chicago Police.")
+    assert m.location["name"] == "Chicago"
+    [m] = events_of("Two men were shot at Independence and Wabash avenues in Kansas City on Thursday.")
+    assert m.location["name"] == "Kansas City"

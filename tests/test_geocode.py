@@ -266,6 +266,19 @@ def test_a_name_told_after_an_age_is_a_person(find):
     assert at(find("A 17-year-old Waukegan man was shot on Sunday."), "Waukegan").admin1 == "Illinois"
 
 
+def test_one_or_two_capitals_are_an_abbreviation_not_a_town(find):
+    assert find("UPDATE: Teen turns up in ER after shooting") == []
+    # A state's postal code after a town puts the town in that state.
+    birmingham = at(find("Birmingham, AL (WBRC) - A teen was shot by his uncle."), "Birmingham")
+    assert (birmingham.admin1, birmingham.country_code) == ("Alabama", "US")
+    assert {p.name for p in find("The UK and the US said so.")} == {"United Kingdom", "United States"}
+
+
+def test_a_possessive_county_is_one_name(find):
+    county = at(find("A man was shot in Prince George's County on Sunday."), "Prince George's County")
+    assert (county.admin1, county.precision) == ("Maryland", "admin2")
+
+
 def test_a_title_makes_a_surname(find):
     text = "Army Spc. Ivan Lopez opened fire. Mr. Obama said Lopez had served in Iraq."
     names = {p.text for p in find(text)}

@@ -709,9 +709,14 @@ def _consistent(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> tu
     return actor1, actor2
 
 
-# A street's name after a place's: "Baltimore Avenue", "South Orange Blossom Trail".
-STREET_AFTER = re.compile(r"\s{1,3}(?:Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|"
-                          r"Trail|Highway|Hwy\.?|Parkway|Pkwy\.?|Pike|Turnpike|Expressway|Freeway)(?![\w-])")
+# A street's name after a place's: "Baltimore Avenue", "South Orange Blossom Trail", the first of
+# "Independence and Wabash avenues".
+STREET_AFTER = re.compile(r"\s{1,3}(?:(?:Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|"
+                          r"Trail|Highway|Hwy\.?|Parkway|Pkwy\.?|Pike|Turnpike|Expressway|Freeway|streets|avenues|roads)"
+                          r"|and\s{1,3}[A-Z][\w'.-]{0,30}(?:\s{1,3}[A-Z][\w'.-]{0,30})?\s{1,3}(?i:streets|avenues|roads))(?![\w-])")
+# A house number's block names a street: "in the 8300 block of South Cottage Grove", "the 3000 block
+# of Miami" (searched in the 40 characters before the place).
+BLOCK_BEFORE = re.compile(r"\bblock\s{1,3}of\s{1,3}(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s{1,3})?$", re.I)
 
 
 _GRAIN = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "point": 4}
@@ -848,6 +853,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
     # A town's name that opens a street's ("West Manchester Avenue" in Los Angeles) refers to the
     # town, as gazetteers and GeoWebNews have it, but says nothing of where the event was.
     resolved = [p for p in places if p.geonameid and not STREET_AFTER.match(text, p.end)
+                and not BLOCK_BEFORE.search(text, max(0, p.start - 40), p.start)
                 and not BASED_AFTER.match(text, p.end) and not _care_place(text, p)]
     candidates = []
     for s, e, ranked in ranked_sentences:

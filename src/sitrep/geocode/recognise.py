@@ -93,7 +93,16 @@ def _longer_name(gaz: Gazetteer, span: Span) -> Span:
         longer = doc[start:span.end]
         if any(h.match in ("full", "key") and h.kind != "demonym" for h in gaz.lookup(longer.text)):
             best = longer
+    # "Prince George's County": a possessive county or parish named after a town's name
+    end = best.end
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].text in _POSSESSIVE_AREAS:
+        longer = doc[best.start:end + 2]
+        if any(h.match in ("full", "key") and h.entry.fclass == "A" for h in gaz.lookup(longer.text)):
+            best = longer
     return best
+
+
+_POSSESSIVE_AREAS = frozenset({"County", "Parish"})
 
 
 def _is_demonym(gaz: Gazetteer, text: str) -> bool:
@@ -327,6 +336,17 @@ def _common_noun(span: Span) -> bool:
     return len(span) == 1 and span.text.lower() in COMMON_NOUN_PLACES and before not in _PLACE_LEAD
 
 
+def _letters_only(gaz: Gazetteer, span: Span) -> bool:
+    """One or two capital letters ("ER", "AL" of "Birmingham, AL") that name no country or place of
+    sitrep's additions: an abbreviation (a state's postal code after a town is read as the town's
+    container, see ``resolve.POSTAL_AFTER``), not the town GeoNames lists it as another name of
+    ("Er", Hyères)."""
+    text = span.text
+    if len(text) > 2 or not text.isalpha() or not text.isupper():
+        return False
+    return not any(h.kind == "addition" or h.entry.fcode.startswith("PCL") for h in gaz.lookup(text))
+
+
 def person_surnames(docs: Iterable[Doc]) -> frozenset[str]:
     """The last words of the statistical NER's persons of two words or more, over all the pieces of
     one article ("Robert Seth Denton's", "Derrick Stafford"): news names a person in full once, then
@@ -380,6 +400,8 @@ def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = froz
             if _speaker(gaz, span) or (src == "ner" and _common_noun(span)) or _names_a_building(span):
                 continue
             if _metonymic_building(gaz, span):
+                continue
+            if ent.ent_id_ != "place" and _letters_only(gaz, span):
                 continue
             kind = "adjectival" if src == "ner" and _is_demonym(gaz, span.text) else "name"
             if kind == "adjectival" and not demonyms:
