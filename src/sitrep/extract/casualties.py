@@ -96,7 +96,7 @@ _AND_MORE_AFTER = re.compile(rf"\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{N
 _HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentally|apparently|allegedly|mistakenly|then)"
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:,\s{{1,3}}[^,.;]{{1,60}},)?"
+    rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:(?:,\s{{1,3}}[^,.;]{{1,60}}){{1,2}},)?"
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|had\s{{1,3}}|later\s{{1,3}}|has\s{{1,3}}since\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|had|later|has\s{{1,3}}since))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
@@ -155,6 +155,15 @@ _PRONOUN_HURT = re.compile(
     rf"(?<![\w’'-])(?P<num>)(?P<nouns>)(?:he|she)\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}{_HOW})?"
     rf"\s{{1,3}}(?P<word>{_INJURED})\b(?!\s{{1,3}}(?:and|before)\s{{1,3}}killed)", re.I)
 _PRONOUN_IN_CONDITION = re.compile(rf"\b(?P<num>)(?P<nouns>)(?P<word>(?:he|she)\s{{1,3}}{_CONDITION})\b", re.I)
+# "Andrews is recovering from a gunshot wound", "Jones, 19, remains in critical condition": one
+# named person alive and hurt (a name recovers from a wound or in a hospital: "Houston is
+# recovering from the floods" is no one).
+_NAMED_CONDITION = _CONDITION.replace(
+    "|recovering|", r"|recovering\s{1,3}(?:from\s{1,3}(?:an?|his|her|the)\s{1,3}(?:[\w-]{1,25}\s{1,3}){0,2}?(?:wounds?|injur\w{0,5})"
+                    r"|(?:at|in)\s{1,3}(?:(?:an?|the)\s{1,3})?(?:[\w'’-]{1,25}\s{1,3}){0,3}?hospital)|")
+_NAMED_IN_CONDITION = re.compile(
+    rf"(?<![\w’'-])(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}})(?:,\s{{1,3}}\d{{1,3}},)?"
+    rf"\s{{1,3}}(?P<word>(?i:{_NAMED_CONDITION}))\b")
 # "he later died at a hospital", "she was pronounced dead at the scene": the one the sentence is
 # about died (a source's figure is its highest, so the same victim counted twice stays one).
 _PRONOUN_DIED = re.compile(
@@ -179,7 +188,9 @@ _LEFT_ONE = re.compile(
 # a named victim said to be shot has often died (counted, GVA injured accuracy fell about a point).
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}})"
-    rf"(?:,\s{{1,3}}(?:(?:age\s{{1,3}})?\d{{1,3}}|an?\s{{1,3}}[^,.;]{{1,60}}),)?"  # an age or a description: "Bourda, a student, was killed", "Mann, age 5, died"
+    # an age, a description or a home: "Bourda, a student, was killed", "Mann, age 5, died",
+    # "Martin Ibarra, 35, of South Baltimore, was shot and killed"
+    rf"(?:,\s{{1,3}}(?:(?:age\s{{1,3}})?\d{{1,3}}|an?\s{{1,3}}[^,.;]{{1,60}}|of\s{{1,3}}[^,.;]{{1,40}})(?:,\s{{1,3}}of\s{{1,3}}[^,.;]{{1,40}})?,)?"
     rf"(?:\s{{1,3}}(?:was|has\s{{1,3}}been|had\s{{1,3}}been)(?:\s{{1,3}}(?:critically|seriously|badly|gravely|later|also))?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|injured|wounded)|\s{{1,3}}(?P<died>died))\b")
 _NOT_NAMES = frozenset("""police officers authorities he she it they this that there what who which one another
@@ -197,7 +208,7 @@ _FOUND_ONE = re.compile(
 # person hurt (several wounds are still one person).
 _SUSTAINED = re.compile(
     rf"(?<![\w’'-])(?P<num>(?:an?|one|the)?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}}))"
-    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?(?:gunshot\s{{1,3}}wounds?|injuries))\b", re.I)
+    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?(?:(?:gunshot\s{{1,3}})?wounds?|injuries))\b", re.I)
 # "Officers located Anthony Johnson at the residence with a gunshot wound to his leg", "found a man
 # suffering from a gunshot wound": one person, found hurt.
 _FOUND_WOUNDED = re.compile(
@@ -222,12 +233,12 @@ _SELF_TOO = re.compile(
     r"|fatally\s{1,3}(?:shot|shoots|shooting)\s{1,3}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:in|with)\s{1,3}the\s{1,3}(?:leg|foot|hand|arm))", re.I)
 # "shot and killed Veondus Dennis and Antwan Wheeler", "killing Sarah Davidson", "injuring Leanne
-# Smith and Dustin Grey": named victims, one per name. A single capitalised word counts only after
+# Smith and Dustin Grey", "for killing 18-year-old Shane Moore": named victims, one per name. A single capitalised word counts only after
 # the plainest words ("fatally shot Braylon"): after "killing" it is as often a group ("Islamists").
 _NAME = r"[A-Z][A-Za-z’'-]{1,20}(?:\s{1,3}[A-Z][A-Za-z’'-]{1,20}){0,2}"
 _NAMED_VICTIMS = re.compile(
     rf"\b(?P<word>shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}(?:shot|stabbed|wounded)|killed|killing|murdered|"
-    rf"murdering|injuring|wounding)\s{{1,3}}(?P<num>)(?P<nouns>{_NAME}(?:,\s{{1,3}}\d{{1,3}},?)?(?:\s{{1,3}}and\s{{1,3}}{_NAME})?)")
+    rf"murdering|injuring|wounding)\s{{1,3}}(?P<num>)(?P<nouns>(?:\d{{1,3}}-year-old\s{{1,3}})?{_NAME}(?:,\s{{1,3}}\d{{1,3}},?)?(?:\s{{1,3}}and\s{{1,3}}{_NAME})?)")
 # "Kelso and Lum were shot and killed": two named people, both killed or hurt.
 _NAMED_PAIR = re.compile(
     rf"(?<![\w’'-])(?<![A-Z][a-z]\s)(?P<num>)(?P<nouns>{_NAME}\s{{1,3}}and\s{{1,3}}{_NAME})\s{{1,3}}were\s{{1,3}}(?:both\s{{1,3}})?"
@@ -313,7 +324,7 @@ _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|
 _ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
                _SLAIN)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
-_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
 
 
@@ -331,7 +342,7 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
-    if re.search(r"\b(?:him|her)self\b|gunshot", word) or re.match(r"(?:sustained|suffered|received)\b.*\binjuries$", word):
+    if re.search(r"\b(?:him|her)self\b|gunshot", word) or re.match(r"(?:sustained|suffered|received)\b.*\b(?:injuries|wounds?)$", word):
         # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound", "… fatal injuries": dead)
         return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
@@ -351,6 +362,7 @@ def _kind(word: str) -> str:
 # (Keyed by id: hashing a compiled pattern hashes its whole program, on every lookup.)
 _NEEDS = {id(_ONE_IN_CONDITION): ("condition", "recovering", "fighting"),
           id(_PRONOUN_IN_CONDITION): ("condition", "recovering", "fighting"),
+          id(_NAMED_IN_CONDITION): ("condition", "recovering", "fighting"),
           id(_HEADLINE_CONDITION): ("condition", "critical")}
 
 
@@ -362,11 +374,11 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
+                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(sentence[:20000]):
-            named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH)
+            named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH, _NAMED_IN_CONDITION)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
             value, vague = (1, False) if (named and not pair) or pattern in _ONE_PERSON \
@@ -408,7 +420,7 @@ def find_counts(sentence: str) -> list[Count]:
                     listed = None
             if pattern is _WORD_THEN_NUM and (more := _AND_MORE_AFTER.match(sentence, m.end("num"), m.end("num") + 80)):
                 value += _value(more["n2"])[0] or 0
-            if pattern in (_NAMED_ONE, _NAMED_VICTIMS) and m["nouns"].split()[0].lower() in _NOT_NAMES:
+            if pattern in (_NAMED_ONE, _NAMED_VICTIMS, _NAMED_IN_CONDITION) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
             if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she", "a", "an", "the"}:
                 continue  # "Police sustained …": no victim named
