@@ -53,7 +53,9 @@ _WHICH_HOSPITAL = r"(?:(?:an?|the)\s{1,3})?(?:(?:area|local|nearby|regional|chil
 _HOSPITAL = (r"(?:hospitali[sz]ed|(?:taken|rushed|transported|sent|airlifted|air[\s-]lifted|flown|life[\s-]?flighted|"
              r"recovering\s{1,3}(?:at|in)|showed\s{1,3}up\s{1,3}at|arrived\s{1,3}at|arriving\s{1,3}at|walked\s{1,3}into)\s{1,3}(?:to\s{1,3})?"
              # "rushed to Baylor Scott & White Hospital": a hospital by its name
-             rf"{_WHICH_HOSPITAL}(?:(?-i:[A-Z][\w.'&-]{{0,20}}|&)\s{{1,3}}){{0,5}}?(?:hospitals?|Medical\s{{1,3}}Center)\b"
+             # ("taken to San Francisco General with injuries")
+             rf"{_WHICH_HOSPITAL}(?:(?-i:[A-Z][\w.'&-]{{0,20}}|&)\s{{1,3}}){{0,5}}?(?:hospitals?|Medical\s{{1,3}}Center|"
+             rf"(?-i:General)(?=\s{{1,3}}(?:with|for|where|and)\b))\b"
              # "treated at a hospital and released", "treated and released at an area hospital"
              rf"|treated(?:\s{{1,3}}and\s{{1,3}}released)?\s{{1,3}}(?:at|in)\s{{1,3}}{_WHICH_HOSPITAL}hospitals?\b|(?:suffered|suffering|sustained|received|treated\s{{1,3}}for)"
              r"(?:\s{1,3}[\w-]{1,25}){0,3}?\s{1,3}(?:injuries|wounds))")
@@ -67,7 +69,7 @@ _AGES = (r"(?:\s{1,3}(?:in\s{1,3}their\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?
          r"|aged?\s{1,3}\d{1,3}(?:\s{1,3}(?:to|and)\s{1,3}\d{1,3})?))?")
 
 # "40 people were killed", "more than 100 militants died", "dozens dead"
-_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:,\s{{1,3}}(?:(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}}|\d{{1,3}}(?:\s{{1,3}}(?:and|to)\s{{1,3}}\d{{1,3}})?(?:\s{{1,3}}years?\s{{1,3}}old)?),)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:\s{{1,3}}including\s{{1,3}}[^,.;]{{1,50}}?(?=\s{{1,3}}(?:were|was|have|had|are)\b))?(?:,\s{{1,3}}(?:(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}}|\d{{1,3}}(?:\s{{1,3}}(?:and|to)\s{{1,3}}\d{{1,3}})?(?:\s{{1,3}}years?\s{{1,3}}old)?),)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 # A bare "kill" or "wound" counts after "and" ("shoot and kill one person and wound five others"),
 # not after "to": "threatened to kill two witnesses" killed no one.
@@ -112,6 +114,12 @@ _ONE_KILLED_BARE = re.compile(
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)", re.I)
 # "Slain teen identified": one person killed.
 _SLAIN = re.compile(rf"\b(?P<num>)(?P<word>slain)\s{{1,3}}(?P<nouns>(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON})\b", re.I)
+# "Boy, 13, dies after he was shot", "Girl, 5, shot in Chicago", "Man, 25, killed in shooting": one
+# person and an age, a headline's way.
+_AGED_ONE = re.compile(
+    rf"(?<![\w’'-])(?P<num>)(?P<nouns>(?:[A-Za-z'’-]{{1,20}}\s{{1,3}})?{_PERSON}),\s{{1,3}}\d{{1,3}},\s{{1,3}}"
+    rf"(?:(?:is|was|has\s{{1,3}}been)\s{{1,3}})?(?:(?:fatally|critically|seriously|accidentally)\s{{1,3}})?"
+    rf"(?P<word>dies|died|{_KILLED}|wounded|injured|hurt|{_SHOT})\b", re.I)
 # "A toddler wounded in what appears to be an accidental shooting", "one person injured at the
 # party": one person hurt, the participle without its "was", before a preposition, a time or a stop.
 _ONE_HURT_BARE = re.compile(
@@ -177,7 +185,8 @@ _TWO_THEN_WORD = re.compile(
     rf"\s{{1,3}}were(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also|both))?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
 # "sent four people to the hospital"
-_SENT = re.compile(rf"\b(?P<word>sent)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}to\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
+# ("Shooting in central Fresno lands four men in hospital")
+_SENT = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}(?:to|in)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
     # (a headline drops the article: "Shooting leaves young woman dead")
@@ -208,7 +217,7 @@ _FOUND_ONE = re.compile(
 # person hurt (several wounds are still one person).
 _SUSTAINED = re.compile(
     rf"(?<![\w’'-])(?P<num>(?:an?|one|the)?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}){{0,2}}[A-Z][a-z’'-]{{1,20}}))"
-    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?(?:(?:gunshot\s{{1,3}})?wounds?|injuries))\b", re.I)
+    rf"(?:,\s{{1,3}}\d{{1,3}},)?\s{{1,3}}(?P<word>(?:sustained|suffered|received)\s{{1,3}}(?:an?\s{{1,3}})?(?:[\w\x22“”-]{{1,25}}\s{{1,3}}){{0,2}}?(?:(?:gunshot\s{{1,3}})?wounds?|injuries))\b", re.I)
 # "Officers located Anthony Johnson at the residence with a gunshot wound to his leg", "found a man
 # suffering from a gunshot wound": one person, found hurt.
 _FOUND_WOUNDED = re.compile(
@@ -295,6 +304,11 @@ _ONE_OF_THEM_DIED = re.compile(r"\w{1,12}(?:\s{1,3}of\s{1,3}them)?(?:\s{1,3}(?:l
 _MULTI = re.compile(r"\b(?P<num>double|triple|quadruple|quintuple)(?P<nouns>)\s{1,3}(?P<word>shooting|homicide|murder)s?\b", re.I)
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _DIALLED = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|text(?:ed|ing|s)?)\s{1,3}$", re.I)
+# A number that ends a name: a station's ("told NewsChannel 15 that a child was shot", "WSB 2"),
+# a road's, a unit's or a room's.
+_NAME_NUMBER = re.compile(r"(?:\b[A-Z][a-z]{1,20}[A-Z]\w{0,20}|\b[A-Z]{2,8}|\b(?:Channel|News|Fox|Route|Highway|Interstate|"
+                          r"Station|Ward|District|Precinct|Unit|Engine|Ladder|Squad|Apartment|Apt\.|No\.|Number|Suite|"
+                          r"Room|Gate|Pier|Lot|Exit|Township))\s{1,3}$")
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
@@ -322,7 +336,7 @@ _LOOK_BACK = 14
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
 _ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
-               _SLAIN)
+               _SLAIN, _AGED_ONE)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
 _VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
@@ -346,7 +360,7 @@ def _kind(word: str) -> str:
         # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound", "… fatal injuries": dead)
         return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
-    if word.startswith(("struck", "striking", "hit", "sent", "taken", "rushed", "transported", "showed up", "arrived at",
+    if word.startswith(("struck", "striking", "hit", "sent", "sends", "lands", "landed", "taken", "rushed", "transported", "showed up", "arrived at",
                         "walked into", "arriving at", "airlifted", "air lifted", "air-lifted", "flown", "life",
                         "recovering")) or re.fullmatch(_HOSPITAL, word) or \
             re.search(r"\b(?:condition|recovering|fighting\s{1,3}for|critical)\b", word):
@@ -374,7 +388,7 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
+                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(sentence[:20000]):
@@ -393,6 +407,8 @@ def find_counts(sentence: str) -> list[Count]:
                 continue  # "no one was hurt"
             if _DIALLED.search(before):
                 continue  # "called 911 reporting that he had been shot": a telephone number
+            if m["num"][:1].isdigit() and _NAME_NUMBER.search(before):
+                continue  # "told NewsChannel 15 that a child was shot": the number ends a name
             if pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL) and (
                     _AGGREGATE_AFTER.match(sentence[m.end():m.end() + AGGREGATE_CHARS])
                     or _AGGREGATE_BEFORE.search(sentence[max(0, m.start() - AGGREGATE_CHARS):m.start()])

@@ -192,7 +192,7 @@ def may_add_a_place(sentence: str) -> bool:
     return False
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_WORD = re.compile(r"\s{1,3}(\w{1,30})")
 
 
 # Weekdays as abbreviated in news (the full names and the months are the date reader's own tables).
