@@ -274,6 +274,11 @@ def test_one_or_two_capitals_are_an_abbreviation_not_a_town(find):
     assert {p.name for p in find("The UK and the US said so.")} == {"United Kingdom", "United States"}
 
 
+def test_a_compass_word_before_a_town_is_no_given_name(find):
+    # "Southeast Fresno" is a part of Fresno, not a person called Fresno.
+    assert at(find("Police identify victims of Southeast Fresno house party shooting"), "Fresno").admin1 == "California"
+
+
 def test_a_possessive_county_is_one_name(find):
     county = at(find("A man was shot in Prince George's County on Sunday."), "Prince George's County")
     assert (county.admin1, county.precision) == ("Maryland", "admin2")

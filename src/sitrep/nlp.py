@@ -116,6 +116,8 @@ PERSON_AMBIGUOUS = frozenset(
 _PLACE_NEIGHBOURS = frozenset(
     """
     in at of from to the and or near north south east west northern southern eastern western central
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    downtown uptown midtown suburban rural inner outer
     greater upper lower new old city province governorate county state region district valley river
     mountains mountain airport airbase base border crossing gulf sea coast strait desert island islands
     countryside suburbs camp dam bay lake plain plains peninsula basin heights highway road square
