@@ -277,6 +277,7 @@ def test_one_or_two_capitals_are_an_abbreviation_not_a_town(find):
 def test_a_compass_word_before_a_town_is_no_given_name(find):
     # "Southeast Fresno" is a part of Fresno, not a person called Fresno.
     assert at(find("Police identify victims of Southeast Fresno house party shooting"), "Fresno").admin1 == "California"
+    assert [p.text for p in find("Two people were shot in Downtown Fresno on Sunday.")] == ["Fresno"]
 
 
 def test_a_possessive_county_is_one_name(find):

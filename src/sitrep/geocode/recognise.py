@@ -336,6 +336,10 @@ def _common_noun(span: Span) -> bool:
     return len(span) == 1 and span.text.lower() in COMMON_NOUN_PLACES and before not in _PLACE_LEAD
 
 
+# Words for a part of any city, which GeoNames lists as some city's neighbourhood.
+_CITY_PARTS = frozenset({"downtown", "uptown", "midtown"})
+
+
 def _letters_only(gaz: Gazetteer, span: Span) -> bool:
     """One or two capital letters ("ER", "AL" of "Birmingham, AL") that name no country or place of
     sitrep's additions: an abbreviation (a state's postal code after a town is read as the town's
@@ -403,6 +407,8 @@ def recognise(doc: Doc, *, demonyms: bool = True, persons: frozenset[str] = froz
                 continue
             if ent.ent_id_ != "place" and _letters_only(gaz, span):
                 continue
+            if len(span) == 1 and span.text.lower() in _CITY_PARTS:
+                continue  # "in Downtown Fresno": a part of the town after it, not Honolulu's Downtown
             kind = "adjectival" if src == "ner" and _is_demonym(gaz, span.text) else "name"
             if kind == "adjectival" and not demonyms:
                 continue
