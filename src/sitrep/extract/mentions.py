@@ -1012,7 +1012,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             if (words := next((c for c in counts if c.kind == kind and c.value == best), None)) is not None:
                 evidence[field] = {"start": s + words.start, "end": s + words.end, "text": words.text}
         background = bool(
-            date and anchor and dt.date.fromisoformat(date[1]) < anchor - dt.timedelta(days=BACKGROUND_DAYS)
+            date and anchor and _long_before(date[1], anchor)
         ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor)
         if found and date[2] == "day" and not background:
             news_day[parent] = (date, evidence["date"], paragraph(s))
@@ -1062,10 +1062,15 @@ def _dated_by_the_article(out: list[Mention], anchor: dt.date | None, loose: set
             if source is not None:
                 m = replace(m, date_start=source.date_start, date_end=source.date_end,
                             date_precision=source.date_precision,
-                            background=dt.date.fromisoformat(source.date_end) < anchor - dt.timedelta(days=BACKGROUND_DAYS),
+                            background=_long_before(source.date_end, anchor),
                             evidence=dict(sorted({**(m.evidence or {}), "date": source.evidence["date"]}.items())))
         result.append(m)
     return result
+
+
+def _long_before(end: str, anchor: dt.date) -> bool:
+    """A date range ending more than BACKGROUND_DAYS before publication: background, not news."""
+    return dt.date.fromisoformat(end) < anchor - dt.timedelta(days=BACKGROUND_DAYS)
 
 
 # The dates another sentence may lend a report (a year says too little of which event it was).
