@@ -6,6 +6,8 @@ keyed on a content-hash or contract id: loading the same input twice changes not
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -368,6 +370,29 @@ class Store:
         self.close()
 
 
+# How long a connection retries switching a new SQLite file to WAL while another process does the
+# same (a first deployment starting a server and a loader together): the switch takes milliseconds,
+# so 30 s only ever runs out when something holds the file for good.
+WAL_SWITCH_SECONDS = 30.0
+
+
+def _wal(cur: Any) -> None:
+    """Put the SQLite database in WAL mode. SQLite answers "database is locked" at once, without
+    waiting on the busy timeout, when another connection is changing the journal mode of the same
+    new file; so retry, with growing pauses, until the switch is done or WAL_SWITCH_SECONDS pass."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def open_store(url: str | None = None) -> Store:
     """Open (and create or migrate) the store at ``url``; default: ``settings.db``."""
     url = normalise_url(url or load_settings().db)
@@ -378,11 +403,11 @@ def open_store(url: str | None = None) -> Store:
             @sa.event.listens_for(engine, "connect")
             def _pragmas(dbapi_conn, _record):  # noqa: ANN001
                 cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA foreign_keys=ON")
                 # Writers wait for each other (see `writing`): a merge over a large store can hold
                 # the lock for minutes, so a writer waits up to 10 minutes before giving up.
                 cur.execute("PRAGMA busy_timeout=600000")
+                _wal(cur)
+                cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
 
         migrate(engine)
