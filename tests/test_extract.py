@@ -124,6 +124,18 @@ from sitrep.records import Article, PubDate
          [("killed", 1, "exact"), ("killed", 1, "one")]),
         ("Two teenage male victims, 16 and 17 years old, had been shot.", [("injured", 2, "exact")]),
         ("She is recovering after being shot.", [("injured", 1, "one")]),
+        # one person hit, told without "was shot"
+        ("A man in his 40s was shot in his hand, a deputy said.", [("injured", 1, "one")]),
+        ("Shooting victim drives himself to courthouse after being shot", [("injured", 1, "one")]),
+        ("A man died after being shot in the chest.", [("killed", 1, "one")]),
+        ("He was arrested after being shot at by police.", []),
+        ("Stray bullet hits 11-year-old girl in West Palm Beach", [("injured", 1, "one")]),
+        ("A stray bullet struck a girl, killing her.", []),
+        ("When they found him, he had a gunshot wound to the leg.", [("injured", 1, "one")]),
+        ("He had a gunshot wound to the head and died at the scene.", []),
+        ("Oconee County teen wounds self with rifle while hunting", [("injured", 1, "one")]),
+        ("An accidental shooting leaves a 17-year-old with minor injuries", [("injured", 1, "one")]),
+        ("Police: Man wounded in arm by accidental shooting", [("injured", 1, "one")]),
         ("Andrews is recovering from a gunshot wound to the thigh.", [("injured", 1, "one")]),
         ("Houston is recovering from the floods.", []),
         ("The trooper suffered a non life-threatening wound.", [("injured", 1, "one")]),
@@ -358,6 +370,19 @@ def test_sentence_splitter_is_linear_on_punctuation_runs() -> None:
     sentences("!" * 200_000 + "x. Fighting went on in the north.")
     # Linear: well under a second; the old pattern took minutes on this input.
     assert time.perf_counter() - t0 < 5
+
+
+def test_sentence_splitter_keeps_states_and_streets_inside_the_sentence() -> None:
+    from sitrep.extract.mentions import sentences
+
+    text = ("PALM SPRINGS, Fla. - A night of fun ended in gunfire. The club on Forest Hill Rd. remained "
+            "roped off all day. He lives in Miami, Fla. His brother lives there too.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "PALM SPRINGS, Fla. - A night of fun ended in gunfire.",
+        "The club on Forest Hill Rd. remained roped off all day.",
+        "He lives in Miami, Fla.",
+        "His brother lives there too.",
+    ]
 
 
 def test_first_named_actor_of_a_coordination() -> None:

@@ -97,8 +97,10 @@ _AND_MORE_AFTER = re.compile(rf"\s{{1,3}}{_PEOPLE}\s{{1,3}}and\s{{1,3}}(?P<n2>{N
 # How a person came to be hurt, between "was" and the casualty word: "was accidentally shot".
 _HOW = r"(?:critically|seriously|badly|gravely|reportedly|later|also|accidentally|apparently|allegedly|mistakenly|then)"
 _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
+# One person's age, between them and what befell them: "a man in his 40s was shot".
+_HIS_AGE = r"(?:\s{1,3}in\s{1,3}(?:his|her)\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d0['’]?s))?"
 _ONE_THEN_WORD = re.compile(
-    rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})(?:(?:,\s{{1,3}}[^,.;]{{1,60}}){{1,2}},)?"
+    rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}){_HIS_AGE}(?:(?:,\s{{1,3}}[^,.;]{{1,60}}){{1,2}},)?"
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|had\s{{1,3}}|later\s{{1,3}}|has\s{{1,3}}since\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|had|later|has\s{{1,3}}since))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
@@ -124,8 +126,9 @@ _AGED_ONE = re.compile(
 # party": one person hurt, the participle without its "was", before a preposition, a time or a stop.
 _ONE_HURT_BARE = re.compile(
     # (a headline's first words need no article: "St. Louis toddler accidentally shot in hand")
-    rf"(?P<num>\b(?:an?|one|the)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
-    rf"(?:\s{{1,3}}{_HOW})?\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
+    # (or after a headline's "Police: ": "Police: Man wounded in arm by accidental shooting")
+    rf"(?P<num>\b(?:an?|one|the)|^(?=\S)|(?<=^police:\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?:(?<=^)|(?<=^police:\s))(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
+    rf"{_HIS_AGE}(?:\s{{1,3}}{_HOW})?\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|when|outside|inside|during|early|late|last|this|overnight|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)"
     # ("A man shot in the leg later died": he is no wounded; "… has died" is read as a death below)
@@ -139,8 +142,9 @@ _WHO_DIED = re.compile(
 # "shot himself" alone, or "shot himself dead", is not read here).
 _LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"
 _SELF_SHOT = re.compile(
+    # ("wounds self with rifle", "accidentally wounding himself": a wound is no suicide)
     rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|shot\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
-    rf"{_LIMB})\b"
+    rf"{_LIMB}|(?:wounds|wounding|wounded)\s{{1,3}}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
 # "The victim is in critical condition", "the infant involved in the shooting remains in stable
 # condition", "he was listed in serious condition": one person alive and hurt (the condition
@@ -191,7 +195,8 @@ _SENT = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}{_COUNT}(?P<no
 _LEFT_ONE = re.compile(
     # (a headline drops the article: "Shooting leaves young woman dead")
     rf"\b(?:left|leaving|leaves)\s{{1,3}}(?P<num>an?|one|)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=\s)(?:[\w'-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
-    rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely))?\s{{1,3}}(?P<word>dead|injured|wounded|hurt)\b", re.I)
+    # ("leaves a 17-year-old with minor injuries")
+    rf"(?:\s{{1,3}}(?:critically|seriously|badly|gravely))?\s{{1,3}}(?P<word>dead|injured|wounded|hurt|with\s{{1,3}}(?:[\w-]{{1,25}}\s{{1,3}}){{0,2}}?(?:injuries|wounds?))\b", re.I)
 # "Juliet Lynch was killed", "Robertson was shot dead": one named person. A capitalised word that
 # names a group or a body ("Police", "Officers") is not a name. "Gaines was shot" is not counted:
 # a named victim said to be shot has often died (counted, GVA injured accuracy fell about a point).
@@ -333,9 +338,29 @@ _LOOK_BACK = 14
 
 
 # "A second child", "another man", "a third victim": one more person than those already told of.
+# "Stray bullet hits 11-year-old girl", "a bullet struck an 11-year-old girl": one person hit (not
+# when the clause goes on to a death: "… struck a girl, killing her").
+_BULLET_HIT = re.compile(
+    rf"\b(?:bullets?|gunfire|rounds?|gunshots?|shots?)\s{{1,3}}(?:that\s{{1,3}}|which\s{{1,3}})?(?P<word>hits?|hitting|struck|striking|grazed|grazing)"
+    rf"\s{{1,3}}(?P<num>an?|his|her|the|one|)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=\s)(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON})\b"
+    rf"(?![^.;]{{0,80}}?\b(?:killing|killed|died|dies|dead|fatal\w{{0,4}})\b)", re.I)
+# "Shooting victim drives himself to courthouse after being shot", "girl recovers after being hit by
+# gunshot": the one the sentence is about was hit (not "died after being shot", nor "shot at").
+_AFTER_BEING = re.compile(
+    r"(?<!\bdied\s)(?<!\bdies\s)(?<!\bdead\s)(?<!\bdeath\s)\b(?P<num>)(?P<nouns>)after\s{1,3}being\s{1,3}(?:accidentally\s{1,3})?"
+    r"(?P<word>shot(?!\s{1,3}(?:at|dead|to\s{1,3}death|and\s{1,3}killed|multiple|several|numerous)\b)|wounded|grazed|"
+    r"hit\s{1,3}by\s{1,3}(?:an?\s{1,3})?(?:stray\s{1,3})?(?:bullets?|gunfire|gunshots?))\b"
+    r"(?![^.;]{0,80}?\b(?:died|dies|dead|killed)\b)", re.I)
+# "The victim had a single gunshot to the chest", "he had a gunshot wound to the leg", "a man …
+# bleeding from a gunshot wound": one person hurt (a clause that tells a death is not read).
+_HAD_WOUND = re.compile(
+    r"\b(?P<num>)(?P<nouns>)(?P<word>(?:had|has|bleeding\s{1,3}from)\s{1,3}(?:an?|one)\s{1,3}(?:single\s{1,3}|apparent\s{1,3})?gunshot(?:\s{1,3}wound)?)\b"
+    r"(?![^.;]{0,80}?\b(?:died|dies|dead|killed|fatal\w{0,4})\b)", re.I)
+# The patterns above that name no one: they count only in a sentence that counts no one else.
+_UNNAMED_HIT = (_AFTER_BEING, _HAD_WOUND)
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
-_ONE_PERSON = (_SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
+_ONE_PERSON = (_BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
                _SLAIN, _AGED_ONE)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
 _VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
@@ -356,11 +381,11 @@ def _value(num: str) -> tuple[int | None, bool]:
 
 def _kind(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
-    if re.search(r"\b(?:him|her)self\b|gunshot", word) or re.match(r"(?:sustained|suffered|received)\b.*\b(?:injuries|wounds?)$", word):
+    if re.search(r"\b(?:him|her)?self\b|gunshot", word) or re.match(r"(?:sustained|suffered|received)\b.*\b(?:injuries|wounds?)$", word):
         # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound", "… fatal injuries": dead)
         return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
-    if word.startswith(("struck", "striking", "hit", "sent", "sends", "lands", "landed", "taken", "rushed", "transported", "showed up", "arrived at",
+    if word.startswith(("struck", "striking", "hit", "grazing", "with ", "sent", "sends", "lands", "landed", "taken", "rushed", "transported", "showed up", "arrived at",
                         "walked into", "arriving at", "airlifted", "air lifted", "air-lifted", "flown", "life",
                         "recovering")) or re.fullmatch(_HOSPITAL, word) or \
             re.search(r"\b(?:condition|recovering|fighting\s{1,3}for|critical)\b", word):
@@ -385,10 +410,11 @@ def find_counts(sentence: str) -> list[Count]:
     found: dict[tuple[int, int], Count] = {}
     lowered = sentence[:20000].lower()
     pronoun_hurt: set[int] = set()  # where a count read from "he was shot" starts
+    unnamed: set[int] = set()  # where a count of someone hit that names no one starts ("after being shot")
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
+                    _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(sentence[:20000]):
@@ -506,9 +532,14 @@ def find_counts(sentence: str) -> list[Count]:
                 kind = "killed"  # "shot his 1-year-old daughter dead"
             if pattern is _PRONOUN_HURT and kind == "injured":
                 pronoun_hurt.add(span[0])
+            if pattern in _UNNAMED_HIT:
+                unnamed.add(span[0])
             found[span] = Count(kind=kind, value=value, qualifier=qual,
                                 start=span[0], end=span[1], text=sentence[span[0]:span[1]])
     counts = sorted(found.values(), key=lambda c: c.start)
+    if any(c.start not in unnamed for c in counts):
+        # "She is recovering after being shot": the person the sentence names is the one hit.
+        counts = [c for c in counts if c.start not in unnamed]
     if any(c.kind == "killed" for c in counts):
         # "Brunner died after he was shot": the "he" hit is the one who died.
         counts = [c for c in counts if not (c.kind == "injured" and c.start in pronoun_hurt)]
