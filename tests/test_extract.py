@@ -719,6 +719,23 @@ def test_a_text_that_reports_no_event_leaves_the_headline_to_report_it() -> None
     assert [m.in_title for m in extract(reported)] == [False]
 
 
+def test_a_headline_toll_counts_when_the_text_tells_the_violence_without_one() -> None:
+    from sitrep.extract.mentions import extract
+
+    pub = PubDate(date="2013-09-21", earliest="2013-09-21", latest="2013-09-21", basis="user", confidence=1.0)
+    text = ("PALM SPRINGS, Fla. - Shots rang out at a nightclub in Palm Springs early Saturday morning. "
+            "Police said the club was full and everyone scattered once they heard the gunfire.")
+    ms = extract(Article(id="t", source="t", title="Nightclub shooting: 4 shot in Palm Springs club", text=text,
+                         published=pub))
+    [head] = [m for m in ms if m.in_title]
+    assert [c.value for c in head.injured] == [4]
+    # the headline's "Palm Springs" is the text's, in Florida
+    assert {m.location["admin1"] for m in ms} == {"Florida"}
+    # A headline with no toll stays out of a text that reports the violence.
+    assert not any(m.in_title for m in extract(Article(id="u", source="u", title="Nightclub shooting in Palm Springs",
+                                                       text=text, published=pub)))
+
+
 def test_casualty_figures_point_at_their_words(events_of) -> None:
     text = "Police said four men were shot and two of them died early Friday at a gas station in Chicago."
     [m] = events_of(text)

@@ -787,8 +787,27 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     if not found:
         return titled
     # The text tells only of what followed (an arrest, a court date) or of the page's furniture
-    # ("Look up specific cases using Arrest Logs"): the violence its headline reports is its news too.
-    return found + [m for m in titled if m.event_type in VIOLENT_TYPES]
+    # ("Look up specific cases using Arrest Logs"), or its violence without the toll the headline
+    # gives: the violence its headline reports is its news too.
+    titled = [m for m in titled if m.event_type in VIOLENT_TYPES]
+    if donor := next((m for m in violent if m.location), None):
+        # The same violence as the text's, at the text's place when the headline names none or
+        # names it alone, out of its context ("Palm Springs" read as California's over a text
+        # from Palm Springs, Fla.).
+        titled = [_placed_as(m, donor) for m in titled]
+    return found + titled
+
+
+def _placed_as(m: Mention, donor: Mention) -> Mention:
+    """A headline's mention at the place of the text's mention ``donor``, when it has no place
+    or one of the same name; otherwise unchanged."""
+    if m.location and (m.location.get("name") != donor.location.get("name")
+                       or m.location.get("geonameid") == donor.location.get("geonameid")):
+        return m
+    evidence = dict(m.evidence or {})
+    if where := (donor.evidence or {}).get("place"):
+        evidence["place"] = {**where, "in": where.get("in", "text")}
+    return replace(m, location=donor.location, evidence=evidence)
 
 
 def _site_name(article: Article) -> str:
