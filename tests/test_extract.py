@@ -124,6 +124,7 @@ from sitrep.records import Article, PubDate
          [("killed", 1, "exact"), ("killed", 1, "one")]),
         ("Two teenage male victims, 16 and 17 years old, had been shot.", [("injured", 2, "exact")]),
         ("She is recovering after being shot.", [("injured", 1, "one")]),
+        ("Officials identified a 19-year-old woman who was shot and killed last week.", [("killed", 1, "one")]),
         # one person hit, told without "was shot"
         ("A man in his 40s was shot in his hand, a deputy said.", [("injured", 1, "one")]),
         ("Shooting victim drives himself to courthouse after being shot", [("injured", 1, "one")]),

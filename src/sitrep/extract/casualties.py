@@ -137,7 +137,7 @@ _ONE_HURT_BARE = re.compile(
 # a clause about them between.
 _WHO_DIED = re.compile(
     rf"\b(?P<num>an?|the)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}who\s{{1,3}}(?:[^.;]{{1,120}}?\s)?"
-    rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}(?:killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|fatally\s{{1,3}}shot))\b", re.I)
+    rf"(?:has\s{{1,3}}|have\s{{1,3}}|later\s{{1,3}})?(?P<word>died|was\s{{1,3}}(?:killed|shot\s{{1,3}}to\s{{1,3}}death|shot\s{{1,3}}dead|shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot))\b", re.I)
 # "accidentally shot himself", "shot herself in the leg": one wounded by their own gun (a suicide,
 # "shot himself" alone, or "shot himself dead", is not read here).
 _LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"

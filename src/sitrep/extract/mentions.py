@@ -799,10 +799,13 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
 
 
 def _placed_as(m: Mention, donor: Mention) -> Mention:
-    """A headline's mention at the place of the text's mention ``donor``, when it has no place
-    or one of the same name; otherwise unchanged."""
-    if m.location and (m.location.get("name") != donor.location.get("name")
-                       or m.location.get("geonameid") == donor.location.get("geonameid")):
+    """A headline's mention at the place of the text's mention ``donor``, when it has no place,
+    one of the same name, or a coarser one ("US-led air strikes in Syria kill dozens" over a text
+    about Manbij); otherwise unchanged."""
+    if m.location and m.location.get("geonameid") == donor.location.get("geonameid"):
+        return m
+    if m.location and m.location.get("name") != donor.location.get("name") and \
+            _GRAIN.get(m.location.get("precision"), 0) >= _GRAIN.get(donor.location.get("precision"), 0):
         return m
     evidence = dict(m.evidence or {})
     if where := (donor.evidence or {}).get("place"):
