@@ -44,3 +44,25 @@ def test_cleaning_keeps_what_it_cut_from_the_title() -> None:
     article = clean_article(raw)
     assert article.title == "Teen shot in Toledo overnight"
     assert ("Toledo News Now, News, Weather", "site-name") in {(r.text, r.reason) for r in article.removed}
+
+
+def test_an_article_naming_no_place_takes_its_outlets_town() -> None:
+    from sitrep.extract.mentions import extract
+    from sitrep.records import PubDate
+
+    pub = PubDate(date="2014-06-02", earliest="2014-06-02", latest="2014-06-02", basis="user", confidence=1.0)
+    body = ("Two men are in jail after a child was shot over the weekend at an apartment complex.\n"
+            "Investigators said the men got into a fight and one of them fired into a crowd of people.\n")
+    raw = RawDoc(id="a", source="a", kind="text", body=body,
+                 title="Fight ends with innocent child being shot - WMC Action News 5 - Memphis, Tennessee")
+    article = clean_article(raw)
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__dataclass_fields__}, "published": pub})
+    [shot, *_] = [m for m in extract(article) if m.event_type == "Violence against civilians" or m.sub_event_type == "Attack"]
+    assert (shot.location["name"], shot.location["admin1"]) == ("Memphis", "Tennessee")
+    assert shot.evidence["place"]["in"] == "site" and shot.evidence["place"]["text"] == "Memphis"
+    # A place the text names wins over the outlet's town.
+    raw = RawDoc(id="b", source="b", kind="text", body=body.replace("an apartment complex", "an apartment complex in Frayser, Nashville"),
+                 title=raw.title)
+    article = clean_article(raw)
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__dataclass_fields__}, "published": pub})
+    assert {m.location["name"] for m in extract(article) if m.location} == {"Nashville"}

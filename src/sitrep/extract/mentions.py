@@ -762,8 +762,9 @@ def extract(article: Article, *, places: list[Place] | None = None, title_places
     NER reading only the sentences that can carry an event, the lede and those where it may add a
     place the rulers miss.
 
-    When the text reports no event, or no violence, the title is read as the article's one
-    sentence (only its violence kept when the text reports some other event): its mentions have
+    When the text reports no event, or no violence, or its violence without the toll the title
+    gives, the title is read as the article's one sentence (only its violence kept when the text
+    reports some other event; at the text's place when it names none of its own): its mentions have
     ``in_title`` set and offsets into the title. A headline is a report too, and scraped pages
     often keep little else ("4-month-old baby shot while in mother's arms in DeKalb County" above
     a sign-up form): on the GVA articles (`sitrep eval merge`, all 3,184) 100 more articles got a
@@ -821,7 +822,7 @@ def _site_name(article: Article) -> str:
 def _extract_text(article: Article, *, places: list[Place] | None, title_places: list[Place]) -> list[Mention]:
     """``extract`` over the article's text alone."""
     from sitrep.dates.timex import find_timexes
-    from sitrep.geocode import find_places_titled, may_add_a_place
+    from sitrep.geocode import find_places, find_places_titled, may_add_a_place
     from sitrep.nlp import spacy_safe
     from sitrep.nlp import get_nlp
 
@@ -918,6 +919,13 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
         votes = Counter(p.geonameid for p in resolved if p.precision == "admin2")
     main_place = votes.most_common(1)
     main = next((p for p in (*resolved, *heading) if main_place and p.geonameid == main_place[0][0]), None)
+    from_site = False
+    if main is None and not resolved and not any(p.geonameid for p in title_places) and (site := _site_name(article)):
+        # An article that names no place at all, from an outlet whose name gives its town ("Fight
+        # ends with innocent child being shot - WMC Action News 5 - Memphis, Tennessee"): local news
+        # reports its own town's events, so that town stands for the event's, as its evidence says.
+        main = next((p for p in find_places(site, demonyms=False) if p.geonameid and p.precision == "city"), None)
+        from_site = main is not None
     pub = article.published
     anchor = dt.date.fromisoformat(pub.date) if pub and pub.date else None
     nlp = get_nlp()
@@ -982,12 +990,13 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             # nothing of who holds Hama city.
             place = main
         titled = any(place is p for p in heading)
-        if place is not None and place.geonameid is not None and not titled and s <= place.start < e:
+        if place is not None and place.geonameid is not None and not titled and s <= place.start < e and \
+                not (from_site and place is main):
             evidence["place"] = {"start": place.start, "end": place.end, "text": text[place.start:place.end]}
         elif place is not None and place is main and main.geonameid is not None:
             # The article's main place, named outside the sentence: in the title, or first in the text.
             evidence["place"] = {"start": place.start, "end": place.end, "text": place.text,
-                                 "in": "title" if titled else "text"}
+                                 "in": "site" if from_site else "title" if titled else "text"}
         parent = taxonomy.sub_event_types[sub_type].parent if sub_type in taxonomy.sub_event_types else ""
         date = None
         earlier = _anterior(span, triggers)
