@@ -101,6 +101,8 @@ _ONE_WORDS = r"(?:\s{1,3}[A-Za-z0-9'\-]{1,20}){0,5}?"
 _HIS_AGE = r"(?:\s{1,3}in\s{1,3}(?:his|her)\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d0['’]?s))?"
 _ONE_THEN_WORD = re.compile(
     rf"\b(?P<num>an?|one|the|that|this|another)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}){_HIS_AGE}(?:(?:,\s{{1,3}}[^,.;]{{1,60}}){{1,2}},)?"
+    # ("Another man in the home was wounded")
+    rf"(?:\s{{1,3}}(?:in|at|inside|outside|near)\s{{1,3}}(?:the|a|an|his|her)\s{{1,3}}[\w'’-]{{1,20}})?"
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|had\s{{1,3}}|later\s{{1,3}}|has\s{{1,3}}since\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|had|later|has\s{{1,3}}since))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
@@ -143,7 +145,7 @@ _WHO_DIED = re.compile(
 _LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"
 _SELF_SHOT = re.compile(
     # ("wounds self with rifle", "accidentally wounding himself": a wound is no suicide)
-    rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|shot\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
+    rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|(?:shot|shoots)\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
     rf"{_LIMB}|(?:wounds|wounding|wounded)\s{{1,3}}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
 # "The victim is in critical condition", "the infant involved in the shooting remains in stable
@@ -191,6 +193,8 @@ _TWO_THEN_WORD = re.compile(
 # "sent four people to the hospital"
 # ("Shooting in central Fresno lands four men in hospital")
 _SENT = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}(?:to|in)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
+# "An accidental shooting sent an 8-year-old Wichita boy to the hospital": one.
+_SENT_ONE = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?:to|in)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
     # (a headline drops the article: "Shooting leaves young woman dead")
@@ -338,6 +342,12 @@ _LOOK_BACK = 14
 
 
 # "A second child", "another man", "a third victim": one more person than those already told of.
+# "Father shoots son in the shoulder", "one started shooting at the trooper, hitting him in the
+# elbow": one person hit in a limb (the article's "his son" is read above).
+_HIT_IN_LIMB = re.compile(
+    rf"\b(?P<word>shoots|shot|hitting|striking|wounding)\s{{1,3}}(?P<num>)(?P<nouns>(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON}|him|her)"
+    rf"\s{{1,3}}in\s{{1,3}}(?:(?:the|his|her)\s{{1,3}})?(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS}|elbow|wrist|ankle|calf|shin|forearm)\b"
+    rf"(?![^.;]{{0,80}}?\b(?:died|dies|dead|killed|killing)\b)", re.I)
 # "Stray bullet hits 11-year-old girl", "a bullet struck an 11-year-old girl": one person hit (not
 # when the clause goes on to a death: "… struck a girl, killing her").
 _BULLET_HIT = re.compile(
@@ -360,10 +370,10 @@ _HAD_WOUND = re.compile(
 _UNNAMED_HIT = (_AFTER_BEING, _HAD_WOUND)
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
-_ONE_PERSON = (_BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
+_ONE_PERSON = (_HIT_IN_LIMB, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
                _SLAIN, _AGED_ONE)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
-_VICTIMS_BY_NAME = (_ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
+_VICTIMS_BY_NAME = (_SENT_ONE, _ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
                     _ONE_KILLED_BARE, _ONE_HURT_BARE, _DEATH_OF, _WHOSE_DEATH, _TWO_THEN_WORD, _WHO_DIED, *_ONE_PERSON)
 
 
@@ -385,7 +395,7 @@ def _kind(word: str) -> str:
         # _SELF_SHOT, _FOUND_WOUNDED, _SUSTAINED ("suffered a fatal gunshot wound", "… fatal injuries": dead)
         return "killed" if re.search(r"\b(?:fatal|deadly|mortal)", word) else "injured"
     # (The hospital's own name is in capitals, which the lower-cased word has lost: its verb decides.)
-    if word.startswith(("struck", "striking", "hit", "grazing", "with ", "sent", "sends", "lands", "landed", "taken", "rushed", "transported", "showed up", "arrived at",
+    if word.startswith(("struck", "striking", "hit", "grazing", "with ", "shoots", "sent", "sends", "lands", "landed", "taken", "rushed", "transported", "showed up", "arrived at",
                         "walked into", "arriving at", "airlifted", "air lifted", "air-lifted", "flown", "life",
                         "recovering")) or re.fullmatch(_HOSPITAL, word) or \
             re.search(r"\b(?:condition|recovering|fighting\s{1,3}for|critical)\b", word):
@@ -414,7 +424,7 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR):
+                    _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR, _HIT_IN_LIMB, _SENT_ONE):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(sentence[:20000]):
