@@ -68,8 +68,12 @@ _AGES = (r"(?:\s{1,3}(?:in\s{1,3}their\s{1,3}(?:(?:early|mid|late)[\s-]{1,3})?(?
          r"\s{1,3}to\s{1,3}(?:their\s{1,3})?(?:(?:early|mid|late)[\s-]{1,3})?(?:teens|\d{1,3}['’]?s?)"
          r"|aged?\s{1,3}\d{1,3}(?:\s{1,3}(?:to|and)\s{1,3}\d{1,3})?))?")
 
+# "All four victims were struck though none of their injuries were life-threatening": people hit,
+# the verb ending the clause (counted only when the words before name people: "two cars were hit."
+# is no one, see ``find_counts``).
+_STRUCK_ALONE = r"(?:struck|hit)(?=\s{0,3}(?:[.;,]|$)|\s{1,3}(?:though|although|but)\b)"
 # "40 people were killed", "more than 100 militants died", "dozens dead"
-_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:\s{{1,3}}including\s{{1,3}}[^,.;]{{1,50}}?(?=\s{{1,3}}(?:were|was|have|had|are)\b))?(?:,\s{{1,3}}(?:(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}}|\d{{1,3}}(?:\s{{1,3}}(?:and|to)\s{{1,3}}\d{{1,3}})?(?:\s{{1,3}}years?\s{{1,3}}old)?),)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+_NUM_THEN_WORD = re.compile(rf"\b{_COUNT}(?P<nouns>{_NOUNS}){_AGES}(?:\s{{1,3}}including\s{{1,3}}[^,.;]{{1,50}}?(?=\s{{1,3}}(?:were|was|have|had|are)\b))?(?:,\s{{1,3}}(?:(?:including|among\s{{1,3}}them|between|aged?|ages)\b[^,.;]{{1,50}}|\d{{1,3}}(?:\s{{1,3}}(?:and|to)\s{{1,3}}\d{{1,3}})?(?:\s{{1,3}}years?\s{{1,3}}old)?),)?(?:\s{{1,3}}(?:were|was|have\s{{1,3}}been|had\s{{1,3}}been|are|been|reportedly|also|later|were\s{{1,3}}reportedly)){{0,2}}\s{{1,3}}(?P<word>{_KILLED}|{_INJURED}|recovering|{_STRUCK_ALONE})\b", re.I)
 # "killing at least 40 people", "killed 12 civilians", "wounding five"
 # A bare "kill" or "wound" counts after "and" ("shoot and kill one person and wound five others"),
 # not after "to": "threatened to kill two witnesses" killed no one.
@@ -503,12 +507,16 @@ def find_counts(sentence: str) -> list[Count]:
                 word = "injured" if wounds or re.match(rf"\s*{_INJURED}", tail) else "killed"
             if pattern is _NUM_THEN_WORD and re.search(r"\b(?:years?|days?|hours?|months?|km|kilomet|miles?|percent|%)\b", m["nouns"] or "", re.I):
                 continue  # "two years killed" is not a count of people
+            if pattern is _NUM_THEN_WORD and re.match(r"(?:struck|hit)$", m["word"], re.I) and \
+                    not re.match(r"\s{1,3}(?:by|in)\b", sentence[m.end():]) and not re.search(rf"\b{_PEOPLE}\b|\bvictims?\b", m["nouns"] or "", re.I):
+                continue  # "two cars were hit.": no people
+
             if pattern is _NUM_THEN_WORD and re.search(r"(?:^|\s)(?:and|or|but)$", (m["nouns"] or "").strip().lower()):
                 continue  # "killed 5 (people) and injured 10": the 5 were killed (the next pattern reads it)
             if pattern is _NUM_THEN_WORD and not (m["nouns"] or "").strip() and m["word"].lower() == "shot" and (
                     re.search(r"\b(?:fired|firing|fire|heard|single|lone|another)\s+$", before, re.I) or
-                    re.match(r"\s{1,3}(?:was\s{1,3})?(?:heard|fired|rang)\b", sentence[m.end():], re.I)):
-                continue  # "fired one shot", "just one shot heard": a shot, not a person shot
+                    re.match(r"\s{1,3}(?:was\s{1,3})?(?:heard|fired|rang|struck|hit|hits|strikes|grazed|went)\b", sentence[m.end():], re.I)):
+                continue  # "fired one shot", "just one shot heard", "at least one shot struck Austin": a shot, not a person shot
             if pattern is _WORD_THEN_NUM and re.match(rf"\s*(?:to|or|-)\s*{NUMBER}\s+times\b", sentence[m.end("num"):], re.I):
                 continue  # "shot three to four times"
             if re.match(r"-(?:year|month|week|day)", sentence[m.end("num"):m.end("num") + 7], re.I):
