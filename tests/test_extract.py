@@ -145,6 +145,11 @@ from sitrep.records import Article, PubDate
         ("At least one shot struck Austin in the abdomen.", []),
         ("All four victims were struck though none of their injuries were life-threatening.", [("injured", 4, "exact")]),
         ("Two cars were hit.", []),
+        # numbers that count no one: a house number, a year after its day, a city's toll over a year
+        ("Deputies responded to a shooting 2501 Carter Homestead Rd. at about 11:30 a.m.", []),
+        ("January 19, 2016 A child was shot at a residence in northwest Harris County.", [("injured", 1, "one")]),
+        ("Last year in Chicago, 4,368 people were shot.", []),
+        ("More than 3,290 people have been injured in those shootings.", []),
         ("Four people are recovering after a shooting outside a restaurant.", [("injured", 4, "exact")]),
         ("Andrews is recovering from a gunshot wound to the thigh.", [("injured", 1, "one")]),
         ("Houston is recovering from the floods.", []),

@@ -325,6 +325,10 @@ _NAME_NUMBER = re.compile(r"(?:\b[A-Z][a-z]{1,20}[A-Z]\w{0,20}|\b[A-Z]{2,8}|\b(?
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
+_DAY_BEFORE = re.compile(r"\b\d{1,2},?\s{1,3}$")  # "January 19, " before a year
+# A house number: a number, then a street's name and type ("2501 Carter Homestead Rd.").
+_ADDRESS_AFTER = re.compile(r"\s{1,3}(?:[NSEW]\.?\s{1,3})?(?:[A-Z][\w'’-]{0,20}\s{1,3}){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|"
+                            r"Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway|Cir|Circle|Trl|Trail|Ter|Terrace)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
 # A toll over a period or over several events is no event's toll: "at least 11 people shot since
 # Sunday morning", "11 people shot, one fatally, from Tuesday afternoon to early Wednesday", "in
@@ -333,7 +337,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s{1,3}$", re.I)
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|midnight|noon|weekend)"
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _PERIOD = (rf"(?:since\s{{1,3}}(?:(?:early|late|last|the)\s{{1,3}})?(?:{_DAYS}|{_MONTHS}|the\s{{1,3}}(?:start|beginning)|\d{{4}})"
-           rf"|so\s{{1,3}}far|this\s{{1,3}}(?:year|month|weekend)|(?:over|during)\s{{1,3}}the\s{{1,3}}(?:weekend|holiday|past|last)"
+           rf"|so\s{{1,3}}far|this\s{{1,3}}(?:year|month|weekend)|last\s{{1,3}}year|in\s{{1,3}}(?:those|these|all)\s{{1,3}}(?:shootings|incidents|attacks)|(?:over|during)\s{{1,3}}the\s{{1,3}}(?:weekend|holiday|past|last)"
            rf"|from\s{{1,3}}(?:(?:early|late|last)\s{{1,3}})?{_DAYS}(?:\s{{1,3}}{_DAYS})?\s{{1,3}}(?:to|through|until)\s"
            rf"|in\s{{1,3}}(?:(?:two|three|four|five|six|seven|several|multiple|separate|different|\d{{1,2}})\s{{1,3}}){{1,2}}"
            rf"(?:shootings|incidents|attacks)|across\s{{1,3}}the\s{{1,3}}city)\b")
@@ -494,8 +498,10 @@ def find_counts(sentence: str) -> list[Count]:
                     continue  # "killing Islamic State fighters": the capitals name a group, not a victim
                 value = len(names)
             if m["num"][:1].isdigit() and (_DATE_BEFORE.search(before) or (
-                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(before))):
-                continue  # "It was February 25 when … was shot dead", "in 2014": a day or a year
+                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and (_YEAR_BEFORE.search(before) or _DAY_BEFORE.search(before)))):
+                continue  # "It was February 25 when … was shot dead", "in 2014", "January 19, 2016 A child …": a day or a year
+            if pattern is _WORD_THEN_NUM and len(re.sub(r"\D", "", m["num"])) >= 3 and _ADDRESS_AFTER.match(sentence, m.end("num")):
+                continue  # "responded to a shooting 2501 Carter Homestead Rd.": a house number
             word = (m["word"] or m.groupdict().get("died") or "").lower()
             if pattern is _WORD_THEN_NUM and word in ("left", "leaving", "claimed"):
                 # "left 5 dead", "claimed 12 lives": the casualty word follows the number.
