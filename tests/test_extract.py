@@ -148,6 +148,7 @@ from sitrep.records import Article, PubDate
         # numbers that count no one: a house number, a year after its day, a city's toll over a year
         ("Deputies responded to a shooting 2501 Carter Homestead Rd. at about 11:30 a.m.", []),
         ("January 19, 2016 A child was shot at a residence in northwest Harris County.", [("injured", 1, "one")]),
+        ("Published September 21 2016 Five medics were killed when an air strike hit a clinic.", [("killed", 5, "exact")]),
         ("Last year in Chicago, 4,368 people were shot.", []),
         ("More than 3,290 people have been injured in those shootings.", []),
         ("Four people are recovering after a shooting outside a restaurant.", [("injured", 4, "exact")]),

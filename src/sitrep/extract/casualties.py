@@ -325,7 +325,7 @@ _NAME_NUMBER = re.compile(r"(?:\b[A-Z][a-z]{1,20}[A-Z]\w{0,20}|\b[A-Z]{2,8}|\b(?
 _PART = re.compile(r"\s{1,3}of\s{1,3}(?:the|those|them|these|his|her|their|its|all|\w+\s{1,3}(?:people|victims|men|women|others))\b", re.I)
 # A number just after a month's name is a day of it ("February 25"), or a year after "in".
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s{1,3}$", re.I)
-_DAY_BEFORE = re.compile(r"\b\d{1,2},?\s{1,3}$")  # "January 19, " before a year
+_YEAR_AFTER_DAY = re.compile(r"(?<=\d\s)(?:19|20)\d\d\b|(?<=\d,\s)(?:19|20)\d\d\b")  # "January 19, 2016", "21 2016"
 # A house number: a number, then a street's name and type ("2501 Carter Homestead Rd.").
 _ADDRESS_AFTER = re.compile(r"\s{1,3}(?:[NSEW]\.?\s{1,3})?(?:[A-Z][\w'’-]{0,20}\s{1,3}){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|"
                             r"Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway|Cir|Circle|Trl|Trail|Ter|Terrace)\b")
@@ -427,6 +427,10 @@ def find_counts(sentence: str) -> list[Count]:
     """Every killed/injured figure in ``sentence``, in order, one per span."""
     found: dict[tuple[int, int], Count] = {}
     lowered = sentence[:20000].lower()
+    # The year of a written day counts no one, and must not hide the count after it: "September 21
+    # 2016 Five medics were killed" is five dead, not 2,016 (the patterns read a copy with the year
+    # masked; offsets and the words kept are the sentence's own).
+    masked = _YEAR_AFTER_DAY.sub(lambda y: "#" * len(y.group()), sentence[:20000])
     pronoun_hurt: set[int] = set()  # where a count read from "he was shot" starts
     unnamed: set[int] = set()  # where a count of someone hit that names no one starts ("after being shot")
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
@@ -435,7 +439,7 @@ def find_counts(sentence: str) -> list[Count]:
                     _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR, _HIT_IN_LIMB, _SENT_ONE):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
-        for m in pattern.finditer(sentence[:20000]):
+        for m in pattern.finditer(masked):
             named = pattern in (_FOUND_DEAD, _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _WHOSE_DEATH, _NAMED_IN_CONDITION)
             named = named or pattern is _WHO_DIED
             pair = pattern is _WORD_THEN_ONE and bool(m["second"])
@@ -498,8 +502,8 @@ def find_counts(sentence: str) -> list[Count]:
                     continue  # "killing Islamic State fighters": the capitals name a group, not a victim
                 value = len(names)
             if m["num"][:1].isdigit() and (_DATE_BEFORE.search(before) or (
-                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and (_YEAR_BEFORE.search(before) or _DAY_BEFORE.search(before)))):
-                continue  # "It was February 25 when … was shot dead", "in 2014", "January 19, 2016 A child …": a day or a year
+                    re.fullmatch(r"(?:19|20)\d\d", m["num"]) and _YEAR_BEFORE.search(before))):
+                continue  # "It was February 25 when … was shot dead", "in 2014": a day or a year
             if pattern is _WORD_THEN_NUM and len(re.sub(r"\D", "", m["num"])) >= 3 and _ADDRESS_AFTER.match(sentence, m.end("num")):
                 continue  # "responded to a shooting 2501 Carter Homestead Rd.": a house number
             word = (m["word"] or m.groupdict().get("died") or "").lower()
