@@ -349,33 +349,35 @@ AGGREGATE_CHARS = 80
 _LOOK_BACK = 14
 
 
-# "A second child", "another man", "a third victim": one more person than those already told of.
+# Not when the clause goes on to tell a death ("a stray bullet struck a girl, killing her", "he had
+# a gunshot wound to the head and died at the scene"): the one hit died.
+_NO_DEATH_AFTER = r"(?![^.;]{0,80}?\b(?:died|dies|dead|killed|killing|fatal\w{0,4})\b)"
 # "Father shoots son in the shoulder", "one started shooting at the trooper, hitting him in the
 # elbow": one person hit in a limb (the article's "his son" is read above).
 _HIT_IN_LIMB = re.compile(
     rf"\b(?P<word>shoots|shot|hitting|striking|wounding)\s{{1,3}}(?P<num>)(?P<nouns>(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON}|him|her)"
     rf"\s{{1,3}}in\s{{1,3}}(?:(?:the|his|her)\s{{1,3}})?(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS}|elbow|wrist|ankle|calf|shin|forearm)\b"
-    rf"(?![^.;]{{0,80}}?\b(?:died|dies|dead|killed|killing)\b)", re.I)
-# "Stray bullet hits 11-year-old girl", "a bullet struck an 11-year-old girl": one person hit (not
-# when the clause goes on to a death: "… struck a girl, killing her").
+    + _NO_DEATH_AFTER, re.I)
+# "Stray bullet hits 11-year-old girl", "a bullet struck an 11-year-old girl": one person hit.
 _BULLET_HIT = re.compile(
     rf"\b(?:bullets?|gunfire|rounds?|gunshots?|shots?)\s{{1,3}}(?:that\s{{1,3}}|which\s{{1,3}})?(?P<word>hits?|hitting|struck|striking|grazed|grazing)"
     rf"\s{{1,3}}(?P<num>an?|his|her|the|one|)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=\s)(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,2}}?{_PERSON})\b"
-    rf"(?![^.;]{{0,80}}?\b(?:killing|killed|died|dies|dead|fatal\w{{0,4}})\b)", re.I)
+    + _NO_DEATH_AFTER, re.I)
 # "Shooting victim drives himself to courthouse after being shot", "girl recovers after being hit by
 # gunshot": the one the sentence is about was hit (not "died after being shot", nor "shot at").
 _AFTER_BEING = re.compile(
     r"(?<!\bdied\s)(?<!\bdies\s)(?<!\bdead\s)(?<!\bdeath\s)\b(?P<num>)(?P<nouns>)after\s{1,3}being\s{1,3}(?:accidentally\s{1,3})?"
     r"(?P<word>shot(?!\s{1,3}(?:at|dead|to\s{1,3}death|and\s{1,3}killed|multiple|several|numerous)\b)|wounded|grazed|"
     r"hit\s{1,3}by\s{1,3}(?:an?\s{1,3})?(?:stray\s{1,3})?(?:bullets?|gunfire|gunshots?))\b"
-    r"(?![^.;]{0,80}?\b(?:died|dies|dead|killed)\b)", re.I)
+    + _NO_DEATH_AFTER, re.I)
 # "The victim had a single gunshot to the chest", "he had a gunshot wound to the leg", "a man …
 # bleeding from a gunshot wound": one person hurt (a clause that tells a death is not read).
 _HAD_WOUND = re.compile(
     r"\b(?P<num>)(?P<nouns>)(?P<word>(?:had|has|bleeding\s{1,3}from)\s{1,3}(?:an?|one)\s{1,3}(?:single\s{1,3}|apparent\s{1,3})?gunshot(?:\s{1,3}wound)?)\b"
-    r"(?![^.;]{0,80}?\b(?:died|dies|dead|killed|fatal\w{0,4})\b)", re.I)
+    + _NO_DEATH_AFTER, re.I)
 # The patterns above that name no one: they count only in a sentence that counts no one else.
 _UNNAMED_HIT = (_AFTER_BEING, _HAD_WOUND)
+# "A second child", "another man", "a third victim": one more person than those already told of.
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
 _ONE_PERSON = (_HIT_IN_LIMB, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
