@@ -137,6 +137,8 @@ from sitrep.records import Article, PubDate
         ("Oconee County teen wounds self with rifle while hunting", [("injured", 1, "one")]),
         ("An accidental shooting leaves a 17-year-old with minor injuries", [("injured", 1, "one")]),
         ("Police: Man wounded in arm by accidental shooting", [("injured", 1, "one")]),
+        ("Sheriff: 6-year-old shot and killed while playing with gun", [("killed", 1, "one")]),
+        ("UPDATE: Teen injured in accidental shooting", [("injured", 1, "one")]),
         ("Jacksonville police: Father shoots son in the shoulder in New Town", [("injured", 1, "one")]),
         ("One started shooting at the trooper, hitting him in the elbow.", [("injured", 1, "one")]),
         ("Fort Worth toddler shoots himself in the arm with his mother's gun", [("injured", 1, "one")]),

@@ -110,12 +110,15 @@ _ONE_THEN_WORD = re.compile(
     rf"(?:\s{{1,3}}(?:was|is|has\s{{1,3}}been|had\s{{1,3}}been)|(?=\s{{1,3}}(?:has\s{{1,3}}|had\s{{1,3}}|later\s{{1,3}}|has\s{{1,3}}since\s{{1,3}})?died\b))"
     rf"(?:\s{{1,3}}{_HOW})?(?:\s{{1,3}}found)?"
     rf"(?:\s{{1,3}}(?:has|had|later|has\s{{1,3}}since))?\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# Who a headline quotes before a colon ("Police: Man wounded in arm", "Sheriff: 6-year-old …"): the
+# headline proper starts after it.
+_HEADLINE_LEAD = r"(?:(?<=^police:\s)|(?<=^sheriff:\s)|(?<=^deputies:\s)|(?<=^officials:\s)|(?<=^authorities:\s)|(?<=^update:\s))"
 # "reports of a 4-year-old shot dead in north Harris County", "a man killed in a shooting": one
 # person, the participle without its "was" (a headline's or a clause's); only before a preposition,
 # a time or a stop, so that "a man shot and killed his wife" is not read as his death.
 _ONE_KILLED_BARE = re.compile(
     # (a headline's first words need no article: "Sacramento teen killed by apparent accidental gunshot")
-    rf"(?P<num>\b(?:an?|one)|^(?=\S))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?<=^)(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
+    rf"(?P<num>\b(?:an?|one)|^(?=\S)|{_HEADLINE_LEAD})(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?:(?<=^)|{_HEADLINE_LEAD})(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
     # ("Buckner resident dies as result of accidental shooting")
     rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed|dies|died)"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|as|from|of|following|"
@@ -133,7 +136,7 @@ _AGED_ONE = re.compile(
 _ONE_HURT_BARE = re.compile(
     # (a headline's first words need no article: "St. Louis toddler accidentally shot in hand")
     # (or after a headline's "Police: ": "Police: Man wounded in arm by accidental shooting")
-    rf"(?P<num>\b(?:an?|one|the)|^(?=\S)|(?<=^police:\s))(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?:(?<=^)|(?<=^police:\s))(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
+    rf"(?P<num>\b(?:an?|one|the)|^(?=\S)|{_HEADLINE_LEAD})(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?:(?<=^)|{_HEADLINE_LEAD})(?:[\w.'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})"
     rf"{_HIS_AGE}(?:\s{{1,3}}{_HOW})?\s{{1,3}}(?P<word>wounded|injured|hurt|{_SHOT})"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|when|outside|inside|during|early|late|last|this|overnight|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)"
