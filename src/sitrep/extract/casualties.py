@@ -197,11 +197,13 @@ _TWO_THEN_WORD = re.compile(
     rf"\b(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}\s{{1,3}}and\s{{1,3}}an?{_ONE_WORDS}\s{{1,3}}{_PERSON})"
     rf"\s{{1,3}}were(?:\s{{1,3}}(?:critically|seriously|badly|gravely|reportedly|later|also|both))?"
     rf"\s{{1,3}}(?P<word>{_KILLED}|{_INJURED})\b", re.I)
+# "… to the hospital", "… in hospital", "… to a local hospital": where the sent or landed go.
+_TO_HOSPITAL = r"\s{1,3}(?:to|in)\s{1,3}(?:the\s{1,3}|a\s{1,3}|area\s{1,3}|local\s{1,3})?hospitals?\b"
 # "sent four people to the hospital"
 # ("Shooting in central Fresno lands four men in hospital")
-_SENT = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS})\s{{1,3}}(?:to|in)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
+_SENT = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}{_COUNT}(?P<nouns>{_NOUNS}){_TO_HOSPITAL}", re.I)
 # "An accidental shooting sent an 8-year-old Wichita boy to the hospital": one.
-_SENT_ONE = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON})\s{{1,3}}(?:to|in)\s{{1,3}}(?:the\s{{1,3}}|a\s{{1,3}}|area\s{{1,3}}|local\s{{1,3}})?hospitals?\b", re.I)
+_SENT_ONE = re.compile(rf"\b(?P<word>sent|sends|lands|landed)\s{{1,3}}(?P<num>an?)(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}){_TO_HOSPITAL}", re.I)
 # "a shooting that left a young man dead", "left a 16-year-old boy dead and three others injured".
 _LEFT_ONE = re.compile(
     # (a headline drops the article: "Shooting leaves young woman dead")
