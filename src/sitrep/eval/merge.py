@@ -112,7 +112,6 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     from rich.progress import track
 
     from sitrep.extract.mentions import mention_record
-    from sitrep.merge import merge
     from sitrep.records import Article
     from sitrep.spine import extract_document, process
 
@@ -128,6 +127,13 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     for result in iterator:
         if isinstance(result, Article):
             records.extend(mention_record(m, result) for m in extract_document(result))
+    return {"task": "merge", "data": str(data), **score_records(records, docs, incidents)}
+
+
+def score_records(records: list[dict], docs: list[dict], incidents: dict[str, dict]) -> dict:
+    """Merge extracted mention records and score the events against the GVA incidents."""
+    from sitrep.merge import merge
+
     events = merge(records)
     main = main_events(records, events)
     gold = {d["doc_id"]: d["incident_id"] for d in docs}
@@ -165,7 +171,7 @@ def evaluate(data: Path, *, limit: int | None = None, progress: bool = True) -> 
     # Baseline in the same run: every article alone (what counting reports instead of events gives).
     scores["baseline_every_article_alone"] = bcubed({d: d for d in gold}, gold)
     return {
-        "task": "merge", "data": str(data), "articles": len(docs), "incidents": len(by_incident),
+        "articles": len(docs), "incidents": len(by_incident),
         "incidents_with_records": checked, "mentions": len(records), "events": len(events),
         "articles_with_a_mention": len(main), **scores,
     }
