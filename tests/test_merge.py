@@ -187,3 +187,28 @@ def test_days_read_in_their_sentences_tell_events_apart() -> None:
     weak = dated("z3", "b", "2016-03-24", start=100)
     weak["mentions"][0]["evidence"]["date"].update(start=40, end=46)
     assert len(merge([dated("z1", "a", "2016-03-27"), weak])) == 1
+
+
+def test_a_follow_up_naming_the_victim_joins_the_event_months_later() -> None:
+    # The first report gives the day and names the boy with his age; a follow-up two months later
+    # dates nothing of its own ("an arrest was made in the murder of 9-year-old Tyshawn Lee").
+    shot = "Tyshawn Lee, 9, was shot and killed Sunday in an alley."
+    first = mention("p1", "first", "2015-11-01", "Attack", sentence=shot)
+    first["mentions"][0]["evidence"] = {"date": {"start": 43, "end": 49, "text": "Sunday"},
+                                        "people": [{"start": 0, "end": 11, "text": "Tyshawn Lee"}]}
+    arrest = "Police say an arrest was made in the murder of 9-year-old Tyshawn Lee."
+    later = mention("p2", "later", "2016-01-20", "Attack", sentence=arrest)
+    later["date"] = {"start": "2016-01-13", "end": "2016-01-20", "precision": "week"}
+    later["mentions"][0]["evidence"] = {"people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
+    [event] = merge([first, later])
+    assert event["date"]["start"] == event["date"]["end"] == "2015-11-01"
+    # Without the name, or with the name's own date given in its text, they stay two events.
+    later["mentions"][0]["evidence"] = {}
+    assert len(merge([first, later])) == 2
+    later["mentions"][0]["evidence"] = {"date": {"start": 0, "end": 5, "text": "today"},
+                                        "people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
+    assert len(merge([first, later])) == 2
+    # Nor does a name link reports more than a year apart.
+    later["mentions"][0]["evidence"] = {"people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
+    later["date"] = {"start": "2016-12-13", "end": "2016-12-20", "precision": "week"}
+    assert len(merge([first, later])) == 2

@@ -822,6 +822,7 @@ def _site_name(article: Article) -> str:
 def _extract_text(article: Article, *, places: list[Place] | None, title_places: list[Place]) -> list[Mention]:
     """``extract`` over the article's text alone."""
     from sitrep.dates.timex import find_timexes
+    from sitrep.extract.people import named_people
     from sitrep.geocode import find_places, find_places_titled, may_add_a_place
     from sitrep.nlp import spacy_safe
     from sitrep.nlp import get_nlp
@@ -932,6 +933,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
     out = []
     breaks = [m.start() for m in re.finditer("\n", text)]
     paragraph = lambda at: bisect.bisect(breaks, at)  # noqa: E731
+    people: list | None = None  # ``named_people`` of the text, read at its first violent mention
     news_day = {}  # event type → the latest day-precise date of a news (not background) mention, with its evidence
     loose: set[int] = set()  # (indices in ``out`` of) mentions dated only by the publication date
     # Only event sentences are parsed, in one batch, without the statistical NER (places are
@@ -1060,6 +1062,12 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
         ) or bool(_PAST_PERFECT.search(sentence) and date and anchor and dt.date.fromisoformat(date[1]) < anchor)
         if found and date[2] == "day" and not background:
             news_day[parent] = (date, evidence["date"], paragraph(s))
+        if violent and people is None:
+            people = named_people(text)
+        if violent and people:
+            # The people the article names with an age (its victims, its suspects): what tells
+            # a follow-up of this violence from a new event when merging (``sitrep.merge``).
+            evidence["people"] = [{"start": p.start, "end": p.end, "text": p.text} for p in people]
         out.append(Mention(
             id=hash_id(article.id, s, e, sub_type),
             document=article.id, start=s, end=e, sentence=sentence,
