@@ -677,6 +677,11 @@ def test_an_arrest_in_connection_with_a_shooting_also_reports_the_shooting(event
     ms = events_of("Police have arrested and charged a 16-year-old boy with reckless manslaughter in the shooting "
                    "death of a 10-year-old boy.", dct="2016-08-01")
     assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+    # With no word of the violence a trigger, the words tying the arrest to it still tell of it.
+    ms = events_of("Truckee police have arrested a man suspected of killing his girlfriend in Idaho on "
+                   "New Year's Day.", dct="2015-01-03")
+    assert [m.sub_event_type for m in ms] == ["Arrests", "Attack"]
+    assert [c.value for c in ms[1].fatalities] == [1] and not ms[0].fatalities
 
 
 def test_a_date_before_the_event_word_dates_the_event(events_of) -> None:

@@ -57,6 +57,8 @@ _STAYED_OVERNIGHT = re.compile(r"\b(?:stay|stayed|staying|kept|held|remain|remai
                                r"(?:\s{1,3}[\w'-]{1,20}){0,4}?\s{1,3}overnight\b", re.I)
 # A sentence whose news is an arrest or a charge "in connection with the shooting" also tells of
 # the shooting: a second, violent event of the sentence, as one with a toll does.
+# The type of that violence when nothing else in the sentence or just before it names one.
+ABOUT_VIOLENCE_TYPE = "Attack"
 _ABOUT_VIOLENCE = re.compile(
     r"\b(?:in\s{1,3}connection\s{1,3}(?:with|to)|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
     r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of|"
@@ -859,8 +861,12 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
                 about = _ABOUT_VIOLENCE.search(text[s:e])
                 own = next((r for r in scored if violent_reading(r) and (about or r[1] >= MIN_TOLL_CONFIDENCE)), None)
                 near = last_violent if last_violent and i - last_violent[0] <= TOLL_CONTEXT_SENTENCES else None
-                if own or near:
-                    sub, conf = own or near[1]
+                # Else the words alone: "arrested a man suspected of killing his girlfriend" tells
+                # of a killing, ACLED's attack on a civilian, though no word of it is a trigger.
+                told = (ABOUT_VIOLENCE_TYPE, ranked[0][1]) if about and \
+                    ABOUT_VIOLENCE_TYPE in taxonomy.sub_event_types else None
+                if own or near or told:
+                    sub, conf = own or (near[1] if near else told)
                     ranked_sentences.append((s, e, [(sub, round(conf * TOLL_DISCOUNT, 3))]))
                     embedded.add((s, e))
         elif _CASUALTY_WORD.search(text[s:e]) and find_counts(text[s:e]):
