@@ -202,11 +202,17 @@ def test_a_follow_up_naming_the_victim_joins_the_event_months_later() -> None:
     later["mentions"][0]["evidence"] = {"people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
     [event] = merge([first, later])
     assert event["date"]["start"] == event["date"]["end"] == "2015-11-01"
-    # Without the name, or with the name's own date given in its text, they stay two events.
+    # Without the name they stay two events.
     later["mentions"][0]["evidence"] = {}
     assert len(merge([first, later])) == 2
-    later["mentions"][0]["evidence"] = {"date": {"start": 0, "end": 5, "text": "today"},
-                                        "people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
+    # A day the follow-up's text gives, weeks later, is of the follow-up ("charged Tuesday in …").
+    charged = {"date": {"start": 0, "end": 7, "text": "Tuesday"}, "people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
+    later["mentions"][0]["evidence"] = charged
+    later["date"] = {"start": "2016-01-19", "end": "2016-01-19", "precision": "day"}
+    assert len(merge([first, later])) == 1
+    # But a day its own sentence gives within the week of the other's is its own: two events.
+    later["mentions"][0]["start"], later["mentions"][0]["evidence"]["date"]["start"] = 0, 0
+    later["date"] = {"start": "2015-11-04", "end": "2015-11-04", "precision": "day"}
     assert len(merge([first, later])) == 2
     # Nor does a name link reports more than a year apart.
     later["mentions"][0]["evidence"] = {"people": [{"start": 58, "end": 69, "text": "Tyshawn Lee"}]}
