@@ -246,6 +246,23 @@ from sitrep.records import Article, PubDate
         ("He shot 3 people, 2 men were hurt.", [("injured", 3, "exact"), ("injured", 2, "exact")]),
         ("The gun fired, striking and killing the 10-year-old boy.", [("killed", 1, "one")]),
         ("The firearm discharged, striking the 4-year-old girl in the leg.", [("injured", 1, "one")]),
+        # A named person, or one who shot himself, who then died: one dead; only shot: not counted.
+        ("Kadin T. Mann was shot accidentally by another boy Saturday, and died Sunday morning.", [("killed", 1, "one")]),
+        ("Donyae Jones, 18, was shot in the chest and died at the scene.", [("killed", 1, "one")]),
+        ("An 18-year-old man shot himself in the chest while getting out of a car, and later died.", [("killed", 1, "one")]),
+        ("Police said Smith was shot Tuesday.", []),
+        # One person found or arriving with a wound; not one found dead with it.
+        ("They discovered a juvenile male suffering from a gunshot wound.", [("injured", 1, "one")]),
+        ("Teen suffers gunshot wound", [("injured", 1, "one")]),
+        ("Tony McLaughlin, 38, had arrived at Calais Regional Hospital with a gunshot wound.", [("injured", 1, "one")]),
+        ("He was pronounced dead at the scene with a gunshot wound to the head.", [("killed", 1, "one")]),
+        ("Officers found a man with a gunshot wound who later died at the hospital.", [("killed", 1, "one")]),
+        ("A 7-year-old boy was hit with a bullet fired into the air.", [("injured", 1, "one")]),
+        # Those hit include the dead: "a double shooting" with one dead leaves one wounded.
+        ("One man is dead in a double shooting that happened overnight.", [("killed", 1, "exact"), ("injured", 1, "exact")]),
+        ("Police are investigating a double shooting.", [("injured", 2, "exact")]),
+        ("At least eight people were shot, including one person who died.",
+         [("injured", 7, "at least"), ("killed", 1, "exact")]),
     ],
 )
 def test_casualty_figures(sentence: str, expected: list) -> None:

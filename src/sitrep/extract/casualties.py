@@ -46,7 +46,7 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
 _LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?"
 _ON_THE_BODY = rf"(?:the|his|her|their)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS}|back|neck|face|head|chest|torso|side)\b"
 # ("Both were hit in the foot")
-_HIT = (r"(?:struck|hit)(?=\s{1,3}by\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel)"
+_HIT = (r"(?:struck|hit)(?=\s{1,3}(?:by|with)\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel)"
         rf"|\s{{1,3}}in\s{{1,3}}{_ON_THE_BODY})")
 # "a hospital", "an area hospital", "a local hospital", "the children's hospital"
 _WHICH_HOSPITAL = r"(?:(?:an?|the)\s{1,3})?(?:(?:area|local|nearby|regional|children['’]s)\s{1,3})?"
@@ -155,6 +155,16 @@ _SELF_SHOT = re.compile(
     rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|(?:shot|shoots)\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
     rf"{_LIMB}|(?:wounds|wounding|wounded)\s{{1,3}}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
+# "Kadin T. Mann was shot accidentally by another boy Saturday, and died Sunday", "He was shot in
+# the chest and died": a named person (or "he", "she") shot who then died is one dead (a named
+# person only said to be shot is not counted: see _NAMED_ONE).
+_THEN_DIED = (r"(?=(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:and|before|but)\s{1,3}"
+              r"(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?died\b)")
+_NAMED_SHOT_DIED = re.compile(
+    rf"(?<![\w’'-])(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}(?:[A-Z]\.\s{{1,3}})?){{0,2}}[A-Z][a-z’'-]{{1,20}})"
+    rf"(?:,\s{{1,3}}(?:age\s{{1,3}})?\d{{1,3}},)?\s{{1,3}}(?P<word>was\s{{1,3}}shot)\b{_THEN_DIED}")
+# "An 18-year-old man shot himself in the chest while getting out of a car, and later died".
+_SELF_SHOT_DIED = re.compile(rf"\b(?P<num>)(?P<nouns>)(?P<word>shot\s{{1,3}}(?:him|her)self)\b{_THEN_DIED}", re.I)
 # "The victim is in critical condition", "the infant involved in the shooting remains in stable
 # condition", "he was listed in serious condition": one person alive and hurt (the condition
 # hospitals report of the wounded). A clause may stand between the person and the condition.
@@ -313,6 +323,10 @@ _DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|b
                          r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died"
                          # "taken to the hospital, where he later succumbed to his injuries"
                          r"|where\s{1,3}(?:he|she)\s{1,3}(?:later\s{1,3}|was\s{1,3}(?:later\s{1,3})?(?=pronounced))?(?:died|succumbed|pronounced\s{1,3}dead))\b", re.I)
+# "found a man with a gunshot wound who later died": of one person hit only (of "eight people were
+# shot, including one person who died", one died).
+_WHO_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}who\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?"
+                             r"(?:died|succumbed)\b", re.I)
 # "… shot his daughter dead", "shot the man to death": the one named between was killed.
 # (the person's word may run on: "his 1-year-old | daughter dead")
 _SHOT_DEAD_AFTER = re.compile(r"(?:\s{1,3}[A-Za-z-]{1,20})?\s{1,3}(?:dead|to\s{1,3}death)\b", re.I)
@@ -380,12 +394,20 @@ _AFTER_BEING = re.compile(
 _HAD_WOUND = re.compile(
     r"\b(?P<num>)(?P<nouns>)(?P<word>(?:had|has|bleeding\s{1,3}from)\s{1,3}(?:an?|one)\s{1,3}(?:single\s{1,3}|apparent\s{1,3})?gunshot(?:\s{1,3}wound)?)\b"
     + _NO_DEATH_AFTER, re.I)
+# "found a juvenile male suffering from a gunshot wound", "arrived at Calais Regional Hospital with
+# a gunshot wound", "Teen suffers gunshot wound": one person hit (not one dead "with a gunshot
+# wound to the head", see _DEATH_BEFORE).
+_WITH_WOUND = re.compile(
+    r"\b(?P<num>)(?P<nouns>)(?P<word>(?:suffering|suffered|suffers)\s{1,3}(?:from\s{1,3})?(?:an?\s{1,3})?(?:apparent\s{1,3})?"
+    r"gunshot\s{1,3}wound|with\s{1,3}(?:an?\s{1,3}(?:apparent\s{1,3})?|multiple\s{1,3})gunshot\s{1,3}wounds?)\b" + _NO_DEATH_AFTER, re.I)
+# Death told just before a wound: "was pronounced dead with a gunshot wound".
+_DEATH_BEFORE = re.compile(r"\b(?:dead|died|dies|killed|fatal\w{0,4}|deceased|body|autopsy|remains)\b[^.;]{0,80}$", re.I)
 # The patterns above that name no one: they count only in a sentence that counts no one else.
-_UNNAMED_HIT = (_AFTER_BEING, _HAD_WOUND)
+_UNNAMED_HIT = (_AFTER_BEING, _HAD_WOUND, _WITH_WOUND)
 # "A second child", "another man", "a third victim": one more person than those already told of.
 _ANOTHER = re.compile(r"(?:an?\s{1,3}(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)|another)\b", re.I)
 # Patterns that count one person with no number word ("he later died", "shot himself in the leg").
-_ONE_PERSON = (_HIT_IN_LIMB, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
+_ONE_PERSON = (_HIT_IN_LIMB, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WITH_WOUND, _SELF_SHOT, _SELF_SHOT_DIED, _NAMED_SHOT_DIED, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _HEADLINE_CONDITION,
                _SLAIN, _AGED_ONE)
 # Patterns that count victims one by one, each a part of a toll rather than the toll.
 _VICTIMS_BY_NAME = (_SENT_ONE, _ONE_THEN_WORD, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _NAMED_PAIR, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD, _FOUND_ONE, _NAMED_ONE, _NAMED_VICTIMS,
@@ -443,7 +465,8 @@ def find_counts(sentence: str) -> list[Count]:
     for pattern in (_NUM_THEN_WORD, _WORD_THEN_NUM, _TOLL, _ONE_THEN_WORD, _WORD_THEN_ONE, _LEFT_ONE, _FOUND_DEAD,
                     _NAMED_ONE, _NAMED_VICTIMS, _DEATH_OF, _TWO_THEN_WORD, _SENT, _FOUND_ONE, _MULTI, _WHO_DIED,
                     _MURDER_SUICIDE, _SELF_SHOT, _PRONOUN_DIED, _FOUND_WOUNDED, _SUSTAINED, _ONE_KILLED_BARE,
-                    _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR, _HIT_IN_LIMB, _SENT_ONE):
+                    _ONE_HURT_BARE, _BULLET_HIT, _AFTER_BEING, _HAD_WOUND, _WHOSE_DEATH, _ONE_IN_CONDITION, _NAMED_IN_CONDITION, _PRONOUN_IN_CONDITION, _PRONOUN_HURT, _AGED_ONE, _HEADLINE_CONDITION, _SLAIN, _NAMED_PAIR, _HIT_IN_LIMB, _SENT_ONE,
+                    _NAMED_SHOT_DIED, _SELF_SHOT_DIED, _WITH_WOUND):
         if (needs := _NEEDS.get(id(pattern))) and not any(w in lowered for w in needs):
             continue
         for m in pattern.finditer(masked):
@@ -493,6 +516,10 @@ def find_counts(sentence: str) -> list[Count]:
                 value += _value(more["n2"])[0] or 0
             if pattern in (_NAMED_ONE, _NAMED_VICTIMS, _NAMED_IN_CONDITION) and m["nouns"].split()[0].lower() in _NOT_NAMES:
                 continue
+            if pattern is _WITH_WOUND and _DEATH_BEFORE.search(sentence, 0, m.start()):
+                continue  # "pronounced dead with a gunshot wound": the dead, counted as such
+            if pattern is _NAMED_SHOT_DIED and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she"}:
+                continue  # "Police was shot …"; "He was shot … and died" is one dead
             if pattern is _SUSTAINED and not m["num"] and m["nouns"].split()[0].lower() in _NOT_NAMES - {"he", "she", "a", "an", "the"}:
                 continue  # "Police sustained …": no victim named
             if pattern is _DEATH_OF and m["nouns"][:1].isupper() and _GROUP_AFTER.match(sentence, m.end()):
@@ -561,7 +588,8 @@ def find_counts(sentence: str) -> list[Count]:
             if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in found):
                 continue
             kind = _kind(word) if pattern is not _TOLL else "killed"
-            if kind == "injured" and _DIED_AFTER.match(sentence, m.end()):
+            if kind == "injured" and (_DIED_AFTER.match(sentence, m.end()) or
+                                      value == 1 and _WHO_DIED_AFTER.match(sentence, m.end())):
                 kind = "killed"
             if pattern is _WORD_THEN_ONE and kind == "injured" and _SHOT_DEAD_AFTER.match(sentence, m.end()):
                 kind = "killed"  # "shot his 1-year-old daughter dead"
@@ -604,8 +632,14 @@ def find_counts(sentence: str) -> list[Count]:
                           and _ONE_OF_THEM_DIED.fullmatch(c.text)
                           or re.fullmatch(r"(?<!\s)\s*,\s*|[^.;,]{0,60}?\s(?:that|which)\s{1,3}(?:left|killed|claimed\s{1,3}the\s{1,3}(?:life|lives)\s{1,3}of)\s{1,3}"
                                           # "Two boys were shot Monday in Lawndale, leaving one dead"
-                                          r"|[^.;]{0,80}?,\s{1,3}leaving\s{1,3}",
+                                          r"|[^.;]{0,80}?,\s{1,3}leaving\s{1,3}"
+                                          # "eight people were shot, including one person who died"
+                                          r"|[^.;]{0,40}?,\s{1,3}including\s{1,3}",
                                           sentence[hit.end:c.start]))), None)
+        if dead is None and _MULTI.fullmatch(hit.text):
+            # "One man is dead in a double shooting": the two hit include the one dead, wherever
+            # the sentence tells of the dead.
+            dead = next((c for c in counts if c.kind == "killed" and not any(c is d for _, d in pairs)), None)
         if dead is not None and dead.value <= hit.value:
             pairs.append((hit, dead))
     for hit, dead in pairs:
