@@ -845,3 +845,18 @@ def test_a_street_is_no_place_of_the_event(events_of) -> None:
     assert m.location["name"] == "Chicago"
     [m] = events_of("Two men were shot at Independence and Wabash avenues in Kansas City on Thursday.")
     assert m.location["name"] == "Kansas City"
+
+
+def test_people_hurt_by_gunfire_are_an_attack_whatever_the_vocabulary_makes_of_the_rest(events_of) -> None:
+    # No event word the taxonomy knows, but someone was hit by gunfire: an attack, told less surely.
+    [m] = events_of("A 2-year-old in Smyrna is at Vanderbilt Medical Center in Nashville after accidentally "
+                    "shooting herself.", dct="2016-01-10")
+    assert m.sub_event_type == "Attack" and [c.value for c in m.injured] == [1] and m.confidence < 0.2
+    [m] = events_of("A 16-year-old girl suffered minor injuries after she was struck by several shotgun pellets "
+                    "while turkey hunting.", dct="2016-01-10")
+    assert m.sub_event_type == "Attack"
+
+
+def test_the_people_a_report_names_with_an_age_are_its_evidence(events_of) -> None:
+    [m] = events_of("Tyshawn Lee, 9, was shot and killed in an alley on Sunday.", dct="2015-11-03")
+    assert m.evidence["people"] == [{"start": 0, "end": 11, "text": "Tyshawn Lee"}]

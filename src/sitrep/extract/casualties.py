@@ -43,7 +43,7 @@ _SHOT = (r"shot(?!\s{1,3}(?:down|dead|and\s{1,3}killed|to\s{1,3}death)|(?:\s{1,3
 # wounds": the ways GVA's local news reports the wounded.
 # Where a bullet hit someone who lived, as news tells it: "in the leg", "in his left hand"; and where
 # else on the body it may hit ("in the back").
-_LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?"
+_LIMBS = r"leg|foot|hand|arm|thigh|knee|hip|stomach|abdomen|shoulder|finger|buttocks?|groin"
 _ON_THE_BODY = rf"(?:the|his|her|their)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS}|back|neck|face|head|chest|torso|side)\b"
 # ("Both were hit in the foot")
 _HIT = (r"(?:struck|hit)(?=\s{1,3}(?:by|with)\s{1,3}(?:gunfire|bullets?|stray|a\s{1,3}(?:stray\s{1,3})?bullet|shots|rounds|shrapnel)"
@@ -152,7 +152,8 @@ _WHO_DIED = re.compile(
 _LIMB = rf"(?:the|his|her)\s{{1,3}}(?:(?:left|right|upper|lower)\s{{1,3}})?(?:{_LIMBS})"
 _SELF_SHOT = re.compile(
     # ("wounds self with rifle", "accidentally wounding himself": a wound is no suicide)
-    rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}shot\s{{1,3}}(?:him|her)self|(?:shot|shoots)\s{{1,3}}(?:him|her)self\s{{1,3}}in\s{{1,3}}"
+    # ("after accidentally shooting herself", "shoots self in groin")
+    rf"\b(?P<num>)(?P<nouns>)(?P<word>accidentally\s{{1,3}}(?:shot|shooting|shoots)\s{{1,3}}(?:him|her)self|(?:shot|shoots)\s{{1,3}}(?:him|her)?self\s{{1,3}}in\s{{1,3}}"
     rf"{_LIMB}|(?:wounds|wounding|wounded)\s{{1,3}}(?:him|her)?self)\b"
     r"(?!\s{1,3}(?:dead|to\s{1,3}death|and\s{1,3}(?:died|killed)))", re.I)
 # "Kadin T. Mann was shot accidentally by another boy Saturday, and died Sunday", "He was shot in
@@ -252,7 +253,7 @@ _FOUND_WOUNDED = re.compile(
     rf"\b(?:found|located)\s{{1,3}}(?P<num>(?:an?|one|the)?)(?P<nouns>(?:{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?-i:(?:[A-Z][\w'’-]{{1,20}}\s{{1,3}}){{1,3}})))"
     rf"(?:[^.;]{{0,40}}?)\s{{1,3}}(?P<word>(?:with|suffering\s{{1,3}}from)\s{{1,3}}(?:an?\s{{1,3}})?(?:apparent\s{{1,3}})?gunshot\s{{1,3}}wounds?)\b", re.I)
 _WORD_THEN_ONE = re.compile(
-    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed)\s{{1,3}}the\s{{1,3}}life\s{{1,3}}of"
+    rf"\b(?P<word>killing|killed|kills|wounding|wounded|injuring|injured|hurting|fatally\s{{1,3}}(?:shot|shooting|wounding|wounded|injuring)|{_SHOT}|grazing|grazed|hitting|striking|(?:took|claimed|takes|claims)\s{{1,3}}(?:the\s{{1,3}})?life\s{{1,3}}of"
     # "a shot was fired and hit the child in the back", "the gun discharged and struck a juvenile
     # in the neck": a bullet hitting a person somewhere on the body (not "hit a car")
     rf"|(?:struck|hit)(?=\s{{1,3}}(?:an?|his|her|their|the)\s[^.;]{{0,40}}?\bin\s{{1,3}}{_ON_THE_BODY}))\s{{1,3}}"

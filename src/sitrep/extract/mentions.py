@@ -48,7 +48,7 @@ MIN_TYPE_CONFIDENCE = 0.2
 MIN_TOLL_CONFIDENCE = 0.1
 TOLL_CONTEXT_SENTENCES = 2
 TOLL_DISCOUNT = 0.5
-_CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|shot|lives|bod(?:y|ies)|casualt|fatal)", re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|shot|shoot|gunshot|lives|life|bod(?:y|ies)|casualt|fatal)", re.IGNORECASE)
 # An event dated more than this long before the article's publication is background, not news:
 # news reports events of the past days; ACLED's own sourcing lag is about a week.
 BACKGROUND_DAYS = 31
@@ -59,6 +59,8 @@ _STAYED_OVERNIGHT = re.compile(r"\b(?:stay|stayed|staying|kept|held|remain|remai
 # the shooting: a second, violent event of the sentence, as one with a toll does.
 # The type of that violence when nothing else in the sentence or just before it names one.
 ABOUT_VIOLENCE_TYPE = "Attack"
+# Words of gunfire: a toll told with them is of violence, whatever the vocabulary makes of the rest.
+_GUNFIRE = re.compile(r"\b(?:shot|shoots?|shooting|gunshot|gunfire|gunman|gunmen|bullets?|pellets?|firearm|handgun|gun)\b", re.I)
 _ABOUT_VIOLENCE = re.compile(
     r"\b(?:in\s{1,3}connection\s{1,3}(?:with|to)|charged\s{1,3}(?:with|in)|accused\s{1,3}of|suspected\s{1,3}(?:of|in)|"
     r"arrested\s{1,3}(?:for|in)|in\s{1,3}the\s{1,3}case\s{1,3}of|"
@@ -878,8 +880,12 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
                 # killing Selmon and injuring three" under a title "Arrests made …" read as both).
                 own = next((r for r in scored if r[1] >= own[1] and violent_reading(r)), own)
             near = last if last and i - last[0] <= TOLL_CONTEXT_SENTENCES else None
-            if own or near:
-                sub, conf = own or near[1]
+            # Else, people hurt by gunfire with no event word the vocabulary knows ("A 2-year-old is
+            # at Vanderbilt Medical Center after accidentally shooting herself"): an attack.
+            told = (ABOUT_VIOLENCE_TYPE, MIN_TOLL_CONFIDENCE) if _GUNFIRE.search(text[s:e]) and \
+                ABOUT_VIOLENCE_TYPE in taxonomy.sub_event_types else None
+            if own or near or told:
+                sub, conf = own or (near[1] if near else told)
                 ranked_sentences.append((s, e, [(sub, round(conf * TOLL_DISCOUNT, 3))]))
     if not ranked_sentences:
         return []
