@@ -860,3 +860,11 @@ def test_people_hurt_by_gunfire_are_an_attack_whatever_the_vocabulary_makes_of_t
 def test_the_people_a_report_names_with_an_age_are_its_evidence(events_of) -> None:
     [m] = events_of("Tyshawn Lee, 9, was shot and killed in an alley on Sunday.", dct="2015-11-03")
     assert m.evidence["people"] == [{"start": 0, "end": 11, "text": "Tyshawn Lee"}]
+    # A list naming more people than MAX_PEOPLE with an age is no one report's: no names kept.
+    from sitrep.extract.mentions import MAX_PEOPLE
+
+    victims = [f"Jon Doe{'abcdefghijklmnop'[i]}, {20 + i}, was shot." for i in range(MAX_PEOPLE + 1)]
+    ms = events_of(" ".join(victims), dct="2015-11-03")
+    assert ms and all("people" not in m.evidence for m in ms)
+    ms = events_of(" ".join(victims[:MAX_PEOPLE]), dct="2015-11-03")
+    assert len(ms[0].evidence["people"]) == MAX_PEOPLE
