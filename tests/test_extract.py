@@ -254,6 +254,10 @@ from sitrep.records import Article, PubDate
         # One person found or arriving with a wound; not one found dead with it.
         ("They discovered a juvenile male suffering from a gunshot wound.", [("injured", 1, "one")]),
         ("Teen suffers gunshot wound", [("injured", 1, "one")]),
+        ("1-year-old suffers fatal gunshot wound to the face", [("killed", 1, "one")]),
+        ("17-year-old boy shot, killed in Bluffton", [("killed", 1, "one")]),
+        ("6-year-old Atlanta girl shot in the head, killed", [("killed", 1, "one")]),
+        ("A man shot, killed his wife on Sunday.", [("killed", 1, "one")]),
         ("Tony McLaughlin, 38, had arrived at Calais Regional Hospital with a gunshot wound.", [("injured", 1, "one")]),
         ("He was pronounced dead at the scene with a gunshot wound to the head.", [("killed", 1, "one")]),
         ("Officers found a man with a gunshot wound who later died at the hospital.", [("killed", 1, "one")]),

@@ -120,7 +120,8 @@ _ONE_KILLED_BARE = re.compile(
     # (a headline's first words need no article: "Sacramento teen killed by apparent accidental gunshot")
     rf"(?P<num>\b(?:an?|one)|^(?=\S)|{_HEADLINE_LEAD})(?P<nouns>{_ONE_WORDS}\s{{1,3}}{_PERSON}|(?:(?<=^)|{_HEADLINE_LEAD})(?:[\w'’-]{{1,20}}\s{{1,3}}){{0,3}}?{_PERSON})\s{{1,3}}(?P<word>shot\s{{1,3}}dead|shot\s{{1,3}}to\s{{1,3}}death|"
     # ("Buckner resident dies as result of accidental shooting")
-    rf"shot\s{{1,3}}and\s{{1,3}}killed|fatally\s{{1,3}}shot|killed|dies|died)"
+    # ("17-year-old boy shot, killed in Bluffton", "6-year-old Atlanta girl shot in the head, killed")
+    rf"shot\s{{1,3}}and\s{{1,3}}killed|shot(?:\s{{1,3}}in\s{{1,3}}the\s{{1,3}}[a-z]{{1,12}})?,\s{{1,3}}killed|fatally\s{{1,3}}shot|killed|dies|died)"
     rf"(?=\s{{1,3}}(?:in|on|at|near|by|while|after|outside|inside|during|early|late|last|this|overnight|as|from|of|following|"
     rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s{{0,3}}[,.;:]|\s{{0,3}}$)", re.I)
 # "Slain teen identified": one person killed.
@@ -399,8 +400,9 @@ _HAD_WOUND = re.compile(
 # a gunshot wound", "Teen suffers gunshot wound": one person hit (not one dead "with a gunshot
 # wound to the head", see _DEATH_BEFORE).
 _WITH_WOUND = re.compile(
+    # ("1-year-old suffers fatal gunshot wound to the face": one dead)
     r"\b(?P<num>)(?P<nouns>)(?P<word>(?:suffering|suffered|suffers)\s{1,3}(?:from\s{1,3})?(?:an?\s{1,3})?(?:apparent\s{1,3})?"
-    r"gunshot\s{1,3}wound|with\s{1,3}(?:an?\s{1,3}(?:apparent\s{1,3})?|multiple\s{1,3})gunshot\s{1,3}wounds?)\b" + _NO_DEATH_AFTER, re.I)
+    r"(?:(?:fatal|deadly|mortal|self-inflicted)\s{1,3})?gunshot\s{1,3}wound|with\s{1,3}(?:an?\s{1,3}(?:apparent\s{1,3})?|multiple\s{1,3})gunshot\s{1,3}wounds?)\b" + _NO_DEATH_AFTER, re.I)
 # Death told just before a wound: "was pronounced dead with a gunshot wound".
 _DEATH_BEFORE = re.compile(r"\b(?:dead|died|dies|killed|fatal\w{0,4}|deceased|body|autopsy|remains)\b[^.;]{0,80}$", re.I)
 # The patterns above that name no one: they count only in a sentence that counts no one else.
