@@ -8,8 +8,9 @@ Each step is public and states its invariant:
               date overlap, actors and direction (who took a place from whom), casualty figures
               and the words of the sentences. Pairs whose dates lie more than ``MAX_GAP_DAYS``
               apart, whose actors contradict, or whose towns lie more than ``APART_KM`` apart,
-              score 0. Dates are each member's own, or, for a report whose text dates nothing,
-              the day another article naming one of its people gives (``spans``).
+              score 0. Dates are each member's own, or, for a follow-up (its text dates nothing,
+              or only a day more than a week later), the day another article naming one of
+              its people gives (``spans``).
 - ``cluster`` links pairs scoring at least ``THRESHOLD`` with complete linkage on dates: no event
               spans more than ``MAX_GAP_DAYS`` between its mentions' dates, so two events a year
               apart are never one. The result does not depend on input order.
