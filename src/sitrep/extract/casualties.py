@@ -160,7 +160,10 @@ _SELF_SHOT = re.compile(
 # "Kadin T. Mann was shot accidentally by another boy Saturday, and died Sunday", "He was shot in
 # the chest and died": a named person (or "he", "she") shot who then died is one dead (a named
 # person only said to be shot is not counted: see _NAMED_ONE).
-_THEN_DIED = (r"(?=(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:and|before|but)\s{1,3}"
+# Up to twelve words before what follows them, a comma allowed ("shot accidentally by another boy
+# Saturday, and died"): the reach of the patterns that read a death after a wound.
+_WORDS_THEN = r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}"
+_THEN_DIED = (rf"(?={_WORDS_THEN}(?:and|before|but)\s{{1,3}}"
               r"(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?died\b)")
 _NAMED_SHOT_DIED = re.compile(
     rf"(?<![\w’'-])(?P<num>)(?P<nouns>(?:[A-Z][a-z’'-]{{1,20}}\s{{1,3}}(?:[A-Z]\.\s{{1,3}})?){{0,2}}[A-Z][a-z’'-]{{1,20}})"
@@ -321,13 +324,13 @@ class Count:
 # car in Myrtle Beach, and later died".
 # ("… shot in the back and pronounced dead at the scene"; "the girl shot in Chapel Hill Dec. 25 has
 # died": the participle's person, with "has" or "had" and no "and")
-_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}(?:(?:and|before|but)\s{1,3}(?:was\s{1,3}(?=\w{1,12}\s{1,3}pronounced))?(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
+_DIED_AFTER = re.compile(_WORDS_THEN + r"(?:(?:and|before|but)\s{1,3}(?:was\s{1,3}(?=\w{1,12}\s{1,3}pronounced))?(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3}|subsequently\s{1,3})?"
                          r"(?:died|dying|(?:was\s{1,3})?pronounced\s{1,3}dead|succumbed)|(?:has|had)\s{1,3}(?:since\s{1,3})?died"
                          # "taken to the hospital, where he later succumbed to his injuries"
                          r"|where\s{1,3}(?:he|she)\s{1,3}(?:later\s{1,3}|was\s{1,3}(?:later\s{1,3})?(?=pronounced))?(?:died|succumbed|pronounced\s{1,3}dead))\b", re.I)
 # "found a man with a gunshot wound who later died": of one person hit only (of "eight people were
 # shot, including one person who died", one died).
-_WHO_DIED_AFTER = re.compile(r"(?:,?\s{1,3}[\w.'-]{1,20}){0,12}?,?\s{1,3}who\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?"
+_WHO_DIED_AFTER = re.compile(_WORDS_THEN + r"who\s{1,3}(?:later\s{1,3}|then\s{1,3}|eventually\s{1,3})?"
                              r"(?:died|succumbed)\b", re.I)
 # "… shot his daughter dead", "shot the man to death": the one named between was killed.
 # (the person's word may run on: "his 1-year-old | daughter dead")

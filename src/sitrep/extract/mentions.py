@@ -869,8 +869,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
                 near = last_violent if last_violent and i - last_violent[0] <= TOLL_CONTEXT_SENTENCES else None
                 # Else the words alone: "arrested a man suspected of killing his girlfriend" tells
                 # of a killing, ACLED's attack on a civilian, though no word of it is a trigger.
-                told = (ABOUT_VIOLENCE_TYPE, ranked[0][1]) if about and \
-                    ABOUT_VIOLENCE_TYPE in taxonomy.sub_event_types else None
+                told = _as_attack(taxonomy, ranked[0][1]) if about else None
                 if own or near or told:
                     sub, conf = own or (near[1] if near else told)
                     ranked_sentences.append((s, e, [(sub, round(conf * TOLL_DISCOUNT, 3))]))
@@ -886,8 +885,7 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             near = last if last and i - last[0] <= TOLL_CONTEXT_SENTENCES else None
             # Else, people hurt by gunfire with no event word the vocabulary knows ("A 2-year-old is
             # at Vanderbilt Medical Center after accidentally shooting herself"): an attack.
-            told = (ABOUT_VIOLENCE_TYPE, MIN_TOLL_CONFIDENCE) if _GUNFIRE.search(text[s:e]) and \
-                ABOUT_VIOLENCE_TYPE in taxonomy.sub_event_types else None
+            told = _as_attack(taxonomy, MIN_TOLL_CONFIDENCE) if _GUNFIRE.search(text[s:e]) else None
             if own or near or told:
                 sub, conf = own or (near[1] if near else told)
                 ranked_sentences.append((s, e, [(sub, round(conf * TOLL_DISCOUNT, 3))]))
@@ -1104,6 +1102,12 @@ def _extract_text(article: Article, *, places: list[Place] | None, title_places:
             evidence=dict(sorted(evidence.items())),
         ))
     return _dated_by_the_article(out, anchor, loose)
+
+
+def _as_attack(taxonomy, confidence: float) -> tuple[str, float] | None:
+    """The reading of violence that words alone tell of (``ABOUT_VIOLENCE_TYPE``), when the
+    taxonomy in use has that type."""
+    return (ABOUT_VIOLENCE_TYPE, confidence) if ABOUT_VIOLENCE_TYPE in taxonomy.sub_event_types else None
 
 
 def _dated_by_the_article(out: list[Mention], anchor: dt.date | None, loose: set[int]) -> list[Mention]:
